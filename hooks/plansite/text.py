@@ -1,0 +1,54 @@
+"""Text helpers: folding Vietnamese for matching, ids, and escaping data for output.
+
+Data is text: whatever a YAML value says, it must reach the page as words,
+never as Markdown syntax or HTML. Every value goes through `md_inline` (or
+`html_attr` for attributes) on its way into a page.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+# Characters Python-Markdown (with the tables extension) lets us backslash-escape.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}()!|])")
+_BLOCK_START = re.compile(r"^([-+#>]|\d+(?=\.))")
+
+
+def fold(text: str) -> str:
+    """Lower-case, drop tone and vowel marks, đ→d: 'Môi Trường' → 'moi truong'."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFC", stripped).lower()
+
+
+def slugify(text: str) -> str:
+    """A URL-safe id: 'Ủy ban nhân dân tỉnh' → 'uy-ban-nhan-dan-tinh'."""
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")[:80].strip("-")
+
+
+def contains_phrase(text: str, phrase: str) -> bool:
+    """Whether `phrase` occurs in `text` as whole words, ignoring case only."""
+    pattern = r"(?<!\w)" + re.escape(phrase.lower()) + r"(?!\w)"
+    return re.search(pattern, text.lower()) is not None
+
+
+def md_inline(value: object) -> str:
+    """Escape data so that Markdown shows it as plain words on one line.
+
+    HTML metacharacters become entities (so `<script>` is shown, never run) and
+    Markdown punctuation is backslash-escaped (so `[x](javascript:…)` is not a
+    link and `*` is not emphasis). Line breaks become spaces.
+    """
+    text = html.escape(" ".join(str(value).split()), quote=True)
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    # A value may start a line: keep it from opening a list, heading or setext underline.
+    text = _BLOCK_START.sub(lambda m: m.group(1) + "\\" if m.group(1)[0].isdigit()
+                            else "\\" + m.group(1), text, count=1)
+    return text.replace("=", "&#61;")
+
+
+def html_attr(value: object) -> str:
+    """Escape data for an HTML attribute or any place printed without escaping."""
+    return html.escape(" ".join(str(value).split()), quote=True)
