@@ -39,17 +39,33 @@ def _date(value: str | None) -> dt.date | None:
 
 def _document(raw: dict[str, Any], where: Where, plan: str | None = None) -> Document:
     return Document(
-        id=raw["id"], kind=raw["kind"], subject=raw["subject"], number=raw.get("number"),
-        date=_date(raw.get("date")), issuer=raw.get("issuer"), signer=raw.get("signer"),
-        short_name=raw.get("short_name"), plan=plan, where=where,
-        relations=tuple(Relation(r["type"], r["document"], r["quote"], r.get("block"))
-                        for r in raw.get("relations") or ()),
+        id=raw["id"],
+        kind=raw["kind"],
+        subject=raw["subject"],
+        number=raw.get("number"),
+        date=_date(raw.get("date")),
+        issuer=raw.get("issuer"),
+        signer=raw.get("signer"),
+        short_name=raw.get("short_name"),
+        plan=plan,
+        where=where,
+        relations=tuple(
+            Relation(r["type"], r["document"], r["quote"], r.get("block"))
+            for r in raw.get("relations") or ()
+        ),
     )
 
 
 def _organisation(raw: dict[str, Any], where: Where) -> Organisation:
-    return Organisation(id=raw["id"], name=raw["name"], level=raw["level"], kind=raw["kind"],
-                        terms=tuple(raw.get("terms") or ()), note=raw.get("note"), where=where)
+    return Organisation(
+        id=raw["id"],
+        name=raw["name"],
+        level=raw["level"],
+        kind=raw["kind"],
+        terms=tuple(raw.get("terms") or ()),
+        note=raw.get("note"),
+        where=where,
+    )
 
 
 class _Builder:
@@ -69,17 +85,25 @@ class _Builder:
             other, other_path, other_file = self.documents[doc.id]
             fields = _differences(doc, other)
             if fields:
-                self.problem(loaded, path, f"văn bản '{doc.id}' đã được định nghĩa ở "
-                             f"{other_file.where(other_path)} nhưng khác ở: {', '.join(fields)}.",
-                             "Hai định nghĩa của cùng một văn bản phải giống hệt nhau.")
+                self.problem(
+                    loaded,
+                    path,
+                    f"văn bản '{doc.id}' đã được định nghĩa ở "
+                    f"{other_file.where(other_path)} nhưng khác ở: {', '.join(fields)}.",
+                    "Hai định nghĩa của cùng một văn bản phải giống hệt nhau.",
+                )
             return
         if doc.number and doc.date:
             for other, other_path, other_file in self.documents.values():
                 same = (other.kind, other.number, other.date) == (doc.kind, doc.number, doc.date)
                 if same:
-                    self.problem(loaded, path, f"văn bản '{doc.id}' trùng loại, số và ngày với "
-                                 f"văn bản '{other.id}' ở {other_file.where(other_path)}.",
-                                 f"Hãy dùng chung mã '{other.id}'.")
+                    self.problem(
+                        loaded,
+                        path,
+                        f"văn bản '{doc.id}' trùng loại, số và ngày với "
+                        f"văn bản '{other.id}' ở {other_file.where(other_path)}.",
+                        f"Hãy dùng chung mã '{other.id}'.",
+                    )
                     return
         self.documents[doc.id] = (doc, path, loaded)
 
@@ -88,23 +112,37 @@ class _Builder:
             other, other_path, other_file = self.organisations[org.id]
             fields = _differences(org, other)
             if fields:
-                self.problem(loaded, path, f"cơ quan '{org.id}' đã được định nghĩa ở "
-                             f"{other_file.where(other_path)} nhưng khác ở: {', '.join(fields)}.",
-                             "Hai định nghĩa của cùng một cơ quan phải giống hệt nhau.")
+                self.problem(
+                    loaded,
+                    path,
+                    f"cơ quan '{org.id}' đã được định nghĩa ở "
+                    f"{other_file.where(other_path)} nhưng khác ở: {', '.join(fields)}.",
+                    "Hai định nghĩa của cùng một cơ quan phải giống hệt nhau.",
+                )
             return
         self.organisations[org.id] = (org, path, loaded)
 
-    def ref(self, loaded: Loaded, path: KeyPath, value: str, known: dict[str, Any] | list[str],
-            what: str) -> None:
+    def ref(
+        self,
+        loaded: Loaded,
+        path: KeyPath,
+        value: str,
+        known: dict[str, Any] | list[str],
+        what: str,
+    ) -> None:
         if value not in known:
-            self.problem(loaded, path, f"không có {what} '{value}'.",
-                         did_you_mean(value, sorted(known)))
+            self.problem(
+                loaded, path, f"không có {what} '{value}'.", did_you_mean(value, sorted(known))
+            )
 
 
 def _differences(a: Any, b: Any) -> list[str]:
     skip = {"where", "plan"}
-    return [name for name in a.__dataclass_fields__
-            if name not in skip and getattr(a, name) != getattr(b, name)]
+    return [
+        name
+        for name in a.__dataclass_fields__
+        if name not in skip and getattr(a, name) != getattr(b, name)
+    ]
 
 
 def build_site(files: dict[str, Loaded]) -> tuple[Site | None, list[Problem]]:
@@ -115,65 +153,86 @@ def build_site(files: dict[str, Loaded]) -> tuple[Site | None, list[Problem]]:
     docs_file = files.get("documents.yml", empty)
     orgs_file = files.get("organisations.yml", empty)
     for i, raw in enumerate(docs_file.data.get("documents") or ()):
-        b.add_document(_document(raw, docs_file.where(("documents", i))), ("documents", i),
-                       docs_file)
+        b.add_document(
+            _document(raw, docs_file.where(("documents", i))), ("documents", i), docs_file
+        )
     for i, raw in enumerate(orgs_file.data.get("organisations") or ()):
-        b.add_organisation(_organisation(raw, orgs_file.where(("organisations", i))),
-                           ("organisations", i), orgs_file)
+        b.add_organisation(
+            _organisation(raw, orgs_file.where(("organisations", i))),
+            ("organisations", i),
+            orgs_file,
+        )
     plan_files = sorted((name, f) for name, f in files.items() if name.startswith("plans/"))
     for _, loaded in plan_files:
         for i, raw in enumerate(loaded.data.get("organisations") or ()):
-            b.add_organisation(_organisation(raw, loaded.where(("organisations", i))),
-                               ("organisations", i), loaded)
+            b.add_organisation(
+                _organisation(raw, loaded.where(("organisations", i))), ("organisations", i), loaded
+            )
         for i, raw in enumerate(loaded.data.get("documents") or ()):
-            b.add_document(_document(raw, loaded.where(("documents", i))), ("documents", i),
-                           loaded)
+            b.add_document(_document(raw, loaded.where(("documents", i))), ("documents", i), loaded)
         raw_doc = {**loaded.data["document"], "id": loaded.data["id"]}
-        b.add_document(_document(raw_doc, loaded.where(("document",)), plan=raw_doc["id"]),
-                       ("document",), loaded)
-    groups = [Group(g["id"], g["name"], tuple(g.get("terms") or ()), g.get("note"))
-              for g in orgs_file.data.get("groups") or ()]
+        b.add_document(
+            _document(raw_doc, loaded.where(("document",)), plan=raw_doc["id"]),
+            ("document",),
+            loaded,
+        )
+    groups = [
+        Group(g["id"], g["name"], tuple(g.get("terms") or ()), g.get("note"))
+        for g in orgs_file.data.get("groups") or ()
+    ]
     domains_file = files.get("domains.yml", empty)
-    domains = [Domain(d["id"], d["name"], tuple(d["terms"]), d.get("description"))
-               for d in domains_file.data.get("domains") or ()]
+    domains = [
+        Domain(d["id"], d["name"], tuple(d["terms"]), d.get("description"))
+        for d in domains_file.data.get("domains") or ()
+    ]
     _unique(b, domains_file, "domains", [d.id for d in domains], "lĩnh vực")
     addressees: dict[str, tuple[str, ...]] = {o.id: o.terms for o, _, _ in b.organisations.values()}
     for i, group in enumerate(groups):
         if group.id in addressees:
             b.problem(orgs_file, ("groups", i, "id"), f"mã '{group.id}' đã dùng cho một cơ quan.")
         addressees[group.id] = group.terms
-    plans = [_plan(b, loaded, {d.id: d.terms for d in domains}, addressees)
-             for _, loaded in plan_files]
+    plans = [
+        _plan(b, loaded, {d.id: d.terms for d in domains}, addressees) for _, loaded in plan_files
+    ]
     seen_plans: dict[str, Loaded] = {}
     for plan, (_, loaded) in zip(plans, plan_files, strict=True):
         if plan.id in seen_plans:
-            b.problem(loaded, ("id",), f"mã kế hoạch '{plan.id}' đã dùng ở "
-                      f"{seen_plans[plan.id].file}.")
+            b.problem(
+                loaded, ("id",), f"mã kế hoạch '{plan.id}' đã dùng ở {seen_plans[plan.id].file}."
+            )
         seen_plans[plan.id] = loaded
     _check_documents(b)
     glossary_file = files.get("glossary.yml", empty)
-    glossary = [GlossaryEntry(g["term"], g["meaning"], g["source"])
-                for g in glossary_file.data.get("terms") or ()]
+    glossary = [
+        GlossaryEntry(g["term"], g["meaning"], g["source"])
+        for g in glossary_file.data.get("terms") or ()
+    ]
     site_data = site_file.data
-    notices = [Notice(n["id"], dt.date.fromisoformat(n["date"]), n["title"], n["text"],
-                      n["source"]) for n in site_data.get("notices") or ()]
+    notices = [
+        Notice(n["id"], dt.date.fromisoformat(n["date"]), n["title"], n["text"], n["source"])
+        for n in site_data.get("notices") or ()
+    ]
     _unique(b, site_file, "notices", [n.id for n in notices], "thông báo")
     if b.problems:
         return None, b.problems
-    documents = sorted((d for d, _, _ in b.documents.values()),
-                       key=lambda d: (d.date or dt.date.max, d.id))
+    documents = sorted(
+        (d for d, _, _ in b.documents.values()), key=lambda d: (d.date or dt.date.max, d.id)
+    )
     site = Site(
         as_of=dt.date.fromisoformat(site_data["as_of"]),
         site_url=(site_data.get("site_url") or "").rstrip("/") or None,
         description=site_data.get("description"),
         menu=tuple(site_data.get("menu") or ()),
         notices=tuple(sorted(notices, key=lambda n: (n.date, n.id), reverse=True)),
-        contacts=tuple(Contact(c["kind"], c["label"], c["value"], c["source"])
-                       for c in site_data.get("contacts") or ()),
+        contacts=tuple(
+            Contact(c["kind"], c["label"], c["value"], c["source"])
+            for c in site_data.get("contacts") or ()
+        ),
         plans=tuple(sorted(plans, key=lambda p: p.id)),
         documents=tuple(documents),
-        organisations=tuple(sorted((o for o, _, _ in b.organisations.values()),
-                                   key=lambda o: o.id)),
+        organisations=tuple(
+            sorted((o for o, _, _ in b.organisations.values()), key=lambda o: o.id)
+        ),
         groups=tuple(sorted(groups, key=lambda g: g.id)),
         domains=tuple(domains),
         glossary=tuple(sorted(glossary, key=lambda g: g.term)),
@@ -189,13 +248,21 @@ def _unique(b: _Builder, loaded: Loaded, key: str, ids: list[str], what: str) ->
         seen.add(item_id)
 
 
-def _plan(b: _Builder, loaded: Loaded, domains: dict[str, tuple[str, ...]],
-          addressees: dict[str, tuple[str, ...]]) -> Plan:
+def _plan(
+    b: _Builder,
+    loaded: Loaded,
+    domains: dict[str, tuple[str, ...]],
+    addressees: dict[str, tuple[str, ...]],
+) -> Plan:
     data = loaded.data
     stem = loaded.file.rsplit("/", 1)[-1].removesuffix(".yml")
     if data["id"] != stem:
-        b.problem(loaded, ("id",), f"mã kế hoạch '{data['id']}' phải trùng tên tệp '{stem}'.",
-                  f"Hãy đổi tên tệp thành '{data['id']}.yml' hoặc sửa mã thành '{stem}'.")
+        b.problem(
+            loaded,
+            ("id",),
+            f"mã kế hoạch '{data['id']}' phải trùng tên tệp '{stem}'.",
+            f"Hãy đổi tên tệp thành '{data['id']}.yml' hoặc sửa mã thành '{stem}'.",
+        )
     content = build_content(loaded, b.problems)
     paths = block_paths(loaded)
     blocks = {blk.anchor: blk for top in content for blk in top.walk()}
@@ -220,22 +287,38 @@ def _plan(b: _Builder, loaded: Loaded, domains: dict[str, tuple[str, ...]],
         tasks.append(Task(raw["id"], data["id"], blocks[raw["block"]]))
     doc, _, _ = b.documents.get(data["id"], (None, None, None))
     if doc is None or doc.plan != data["id"]:
-        doc = _document({**data["document"], "id": data["id"]}, loaded.where(("document",)),
-                        plan=data["id"])
+        doc = _document(
+            {**data["document"], "id": data["id"]}, loaded.where(("document",)), plan=data["id"]
+        )
     prov = data["provenance"]
     return Plan(
-        id=data["id"], short_title=data["short_title"], level=data["level"], document=doc,
-        title=data["document"].get("title"), summary=data.get("summary"),
-        basis=tuple(basis), provenance=Provenance(prov["source"], prov["extent"],
-                                                  prov["coverage"]),
-        corrections=tuple(Correction(dt.date.fromisoformat(c["date"]), c["change"], c["reason"])
-                          for c in data.get("corrections") or ()),
-        content=content, tasks=tuple(tasks), source_file=loaded.file,
+        id=data["id"],
+        short_title=data["short_title"],
+        level=data["level"],
+        document=doc,
+        title=data["document"].get("title"),
+        summary=data.get("summary"),
+        basis=tuple(basis),
+        provenance=Provenance(prov["source"], prov["extent"], prov["coverage"]),
+        corrections=tuple(
+            Correction(dt.date.fromisoformat(c["date"]), c["change"], c["reason"])
+            for c in data.get("corrections") or ()
+        ),
+        content=content,
+        tasks=tuple(tasks),
+        source_file=loaded.file,
     )
 
 
-def _check_tags(b: _Builder, loaded: Loaded, path: KeyPath, blk: Block, key: str,
-                known: dict[str, tuple[str, ...]], what: str) -> None:
+def _check_tags(
+    b: _Builder,
+    loaded: Loaded,
+    path: KeyPath,
+    blk: Block,
+    key: str,
+    known: dict[str, tuple[str, ...]],
+    what: str,
+) -> None:
     for j, tag in enumerate(getattr(blk, key)):
         tag_path = (*path, key, j)
         if tag not in known:
@@ -243,9 +326,13 @@ def _check_tags(b: _Builder, loaded: Loaded, path: KeyPath, blk: Block, key: str
             continue
         terms = known[tag]
         if terms and not any(contains_phrase(blk.words, term) for term in terms):
-            b.problem(loaded, tag_path, f"đoạn được gắn '{tag}' nhưng lời văn của chính đoạn "
-                      f"không nhắc đến ({' / '.join(terms)}).",
-                      "Chỉ gắn khi chính đoạn văn nêu tên; nếu không, hãy bỏ thẻ này.")
+            b.problem(
+                loaded,
+                tag_path,
+                f"đoạn được gắn '{tag}' nhưng lời văn của chính đoạn "
+                f"không nhắc đến ({' / '.join(terms)}).",
+                "Chỉ gắn khi chính đoạn văn nêu tên; nếu không, hãy bỏ thẻ này.",
+            )
 
 
 def _check_documents(b: _Builder) -> None:
@@ -258,7 +345,7 @@ def _check_documents(b: _Builder) -> None:
                 b.ref(loaded, rel_path, rel.target, b.documents, "văn bản")
                 continue
             _check_order(b, loaded, (*path, "date"), doc, b.documents[rel.target][0])
-    for doc, path, loaded in b.documents.values():
+    for doc, _, loaded in b.documents.values():
         if doc.plan is None:
             continue
         for i, raw in enumerate(loaded.data.get("basis") or ()):
@@ -267,11 +354,15 @@ def _check_documents(b: _Builder) -> None:
                 _check_order(b, loaded, ("basis", i, "document"), doc, target[0])
 
 
-def _check_order(b: _Builder, loaded: Loaded, path: KeyPath, doc: Document,
-                 target: Document) -> None:
+def _check_order(
+    b: _Builder, loaded: Loaded, path: KeyPath, doc: Document, target: Document
+) -> None:
     if doc.date and target.date and doc.date < target.date:
-        b.problem(loaded, path, f"ngày ban hành {doc.date:%d/%m/%Y} sớm hơn ngày của văn bản mà "
-                  f"nó dựa vào ({target.citation}).",
-                  "Một văn bản không thể căn cứ hay thực hiện văn bản ban hành sau nó; hãy "
-                  "kiểm tra lại ngày.")
-
+        b.problem(
+            loaded,
+            path,
+            f"ngày ban hành {doc.date:%d/%m/%Y} sớm hơn ngày của văn bản mà "
+            f"nó dựa vào ({target.citation}).",
+            "Một văn bản không thể căn cứ hay thực hiện văn bản ban hành sau nó; hãy "
+            "kiểm tra lại ngày.",
+        )

@@ -34,14 +34,22 @@ def _key(number: str) -> tuple[str, str]:
 def build_content(loaded: Loaded, problems: list[Problem]) -> tuple[Block, ...]:
     """Turn `content:` of a plan file into blocks, reporting duplicate anchors."""
     seen: dict[str, KeyPath] = {}
-    blocks = _children(loaded.data.get("content") or [], ("content",), "", "", 0,
-                       loaded, problems, seen)
+    blocks = _children(
+        loaded.data.get("content") or [], ("content",), "", "", 0, loaded, problems, seen
+    )
     return blocks
 
 
-def _children(items: list[dict[str, Any]], path: KeyPath, parent: str, parent_label: str,
-              depth: int, loaded: Loaded, problems: list[Problem],
-              seen: dict[str, KeyPath]) -> tuple[Block, ...]:
+def _children(
+    items: list[dict[str, Any]],
+    path: KeyPath,
+    parent: str,
+    parent_label: str,
+    depth: int,
+    loaded: Loaded,
+    problems: list[Problem],
+    seen: dict[str, KeyPath],
+) -> tuple[Block, ...]:
     out: list[Block] = []
     bullets = paragraphs = 0
     for index, item in enumerate(items):
@@ -61,27 +69,47 @@ def _children(items: list[dict[str, Any]], path: KeyPath, parent: str, parent_la
         full_label = f"{parent_label}, {label}" if parent_label else label
         full_label = full_label[0].upper() + full_label[1:]
         if anchor in seen:
-            problems.append(Problem(loaded.where(here), here,
-                                    f"mã neo '{anchor}' bị trùng với đoạn ở dòng "
-                                    f"{loaded.where(seen[anchor]).line}.",
-                                    "Hãy đặt 'id' riêng cho một trong hai đoạn."))
+            problems.append(
+                Problem(
+                    loaded.where(here),
+                    here,
+                    f"mã neo '{anchor}' bị trùng với đoạn ở dòng "
+                    f"{loaded.where(seen[anchor]).line}.",
+                    "Hãy đặt 'id' riêng cho một trong hai đoạn.",
+                )
+            )
         seen[anchor] = here
         if not item.get("heading") and not item.get("text"):
-            problems.append(Problem(loaded.where(here), here,
-                                    "đoạn cần có 'heading' (tiêu đề) hoặc 'text' (nội dung)."))
-        children = _children(item.get("children") or [], (*here, "children"), anchor,
-                             full_label, depth + 1, loaded, problems, seen)
-        out.append(Block(
-            anchor=anchor,
-            label=full_label,
-            number=number,
-            heading=item.get("heading"),
-            text=item.get("text"),
-            domains=tuple(item.get("domains") or ()),
-            addressees=tuple(item.get("addressees") or ()),
-            children=children,
-            depth=depth,
-        ))
+            problems.append(
+                Problem(
+                    loaded.where(here),
+                    here,
+                    "đoạn cần có 'heading' (tiêu đề) hoặc 'text' (nội dung).",
+                )
+            )
+        children = _children(
+            item.get("children") or [],
+            (*here, "children"),
+            anchor,
+            full_label,
+            depth + 1,
+            loaded,
+            problems,
+            seen,
+        )
+        out.append(
+            Block(
+                anchor=anchor,
+                label=full_label,
+                number=number,
+                heading=item.get("heading"),
+                text=item.get("text"),
+                domains=tuple(item.get("domains") or ()),
+                addressees=tuple(item.get("addressees") or ()),
+                children=children,
+                depth=depth,
+            )
+        )
     return tuple(out)
 
 

@@ -59,7 +59,7 @@ class _Refused(Exception):
         self.message = message
 
 
-class _StringLoader(Reader, Scanner, Parser, Composer, BaseResolver):  # type: ignore[misc]
+class _StringLoader(Reader, Scanner, Parser, Composer, BaseResolver):
     """PyYAML's safe stages with no implicit typing: plain scalars stay strings."""
 
     def __init__(self, text: str, file: str) -> None:
@@ -72,9 +72,9 @@ class _StringLoader(Reader, Scanner, Parser, Composer, BaseResolver):  # type: i
         self._depth = 0
         self._nodes = 0
 
-    def compose_node(self, parent: Node | None, index: object) -> Node:
+    def compose_node(self, parent: Node | None, index: int) -> Node | None:
         if self.check_event(AliasEvent):
-            mark = self.peek_event().start_mark
+            mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
             raise _Refused(
                 _where(self._file, mark),
                 "không dùng bí danh YAML (*tên). Hãy viết đầy đủ giá trị ở đây.",
@@ -82,18 +82,16 @@ class _StringLoader(Reader, Scanner, Parser, Composer, BaseResolver):  # type: i
         self._depth += 1
         self._nodes += 1
         if self._depth > MAX_DEPTH:
-            mark = self.peek_event().start_mark
+            mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
             raise _Refused(
                 _where(self._file, mark),
                 f"dữ liệu lồng nhau quá sâu (hơn {MAX_DEPTH} cấp). Hãy kiểm tra lại thụt lề.",
             )
         if self._nodes > MAX_NODES:
-            mark = self.peek_event().start_mark
-            raise _Refused(
-                _where(self._file, mark), f"tệp có quá nhiều giá trị (hơn {MAX_NODES})."
-            )
+            mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
+            raise _Refused(_where(self._file, mark), f"tệp có quá nhiều giá trị (hơn {MAX_NODES}).")
         try:
-            node: Node = super().compose_node(parent, index)
+            node = super().compose_node(parent, index)
         finally:
             self._depth -= 1
         return node
@@ -104,21 +102,38 @@ def _where(file: str, mark: Any) -> Where:
 
 
 _YAML_MESSAGES = (
-    ("that cannot start any token", "\t", "có ký tự Tab. YAML chỉ chấp nhận dấu cách để thụt lề;"
-     " hãy thay Tab bằng dấu cách."),
-    ("mapping values are not allowed", "", "dấu hai chấm ':' không đúng chỗ. Nếu giá trị có dấu"
-     " ':', hãy đặt cả giá trị trong ngoặc kép \"...\"."),
-    ("could not find expected ':'", "", "thiếu dấu ':' sau tên khóa, hoặc giá trị nhiều dòng"
-     " chưa thụt lề đúng."),
+    (
+        "that cannot start any token",
+        "\t",
+        "có ký tự Tab. YAML chỉ chấp nhận dấu cách để thụt lề; hãy thay Tab bằng dấu cách.",
+    ),
+    (
+        "mapping values are not allowed",
+        "",
+        "dấu hai chấm ':' không đúng chỗ. Nếu giá trị có dấu"
+        " ':', hãy đặt cả giá trị trong ngoặc kép \"...\".",
+    ),
+    (
+        "could not find expected ':'",
+        "",
+        "thiếu dấu ':' sau tên khóa, hoặc giá trị nhiều dòng chưa thụt lề đúng.",
+    ),
     ("found unexpected end of stream", "", "thiếu dấu ngoặc kép đóng ở cuối giá trị."),
     ("expected <block end>", "", "thụt lề không khớp với các dòng phía trên."),
     ("did not find expected key", "", "thụt lề không khớp với các dòng phía trên."),
-    ("did not find expected '-' indicator", "", "thụt lề không khớp: mỗi mục của danh sách"
-     " bắt đầu bằng '- ' ở cùng một cột."),
+    (
+        "did not find expected '-' indicator",
+        "",
+        "thụt lề không khớp: mỗi mục của danh sách bắt đầu bằng '- ' ở cùng một cột.",
+    ),
     ("found duplicate anchor", "", "không dùng neo YAML (&tên)."),
     ("found undefined tag handle", "", "có thẻ YAML lạ (bắt đầu bằng '!'). Hãy bỏ thẻ đó."),
-    ("expected a comment or a line break", "", "có ký tự thừa sau giá trị. Nếu giá trị có"
-     " dấu '#' hoặc ngoặc kép, hãy đặt cả giá trị trong ngoặc kép."),
+    (
+        "expected a comment or a line break",
+        "",
+        "có ký tự thừa sau giá trị. Nếu giá trị có"
+        " dấu '#' hoặc ngoặc kép, hãy đặt cả giá trị trong ngoặc kép.",
+    ),
 )
 
 
@@ -134,11 +149,13 @@ def decode(data: bytes, file: str) -> str:
     """Bytes → NFC text with LF line ends, or a `PlanDataError` saying why not."""
     start = Where(file, 1, 1)
     if len(data) > MAX_BYTES:
-        raise PlanDataError([Problem(start, (), f"tệp quá lớn ({len(data)} byte; tối đa "
-                                     f"{MAX_BYTES} byte).")])
+        raise PlanDataError(
+            [Problem(start, (), f"tệp quá lớn ({len(data)} byte; tối đa {MAX_BYTES} byte).")]
+        )
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise PlanDataError([Problem(start, (), "tệp được lưu bằng UTF-16. Hãy lưu lại với"
-                                     " bảng mã UTF-8.")])
+        raise PlanDataError(
+            [Problem(start, (), "tệp được lưu bằng UTF-16. Hãy lưu lại với bảng mã UTF-8.")]
+        )
     if b"\x00" in data:
         raise PlanDataError([Problem(start, (), "đây là tệp nhị phân, không phải văn bản YAML.")])
     if data.startswith(b"\xef\xbb\xbf"):
@@ -150,9 +167,11 @@ def decode(data: bytes, file: str) -> str:
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         legacy = detect_legacy(data)
         if legacy:
-            message = (f"tệp không ở bảng mã UTF-8; có vẻ được lưu bằng bảng mã {legacy}. "
-                       "Hãy mở tệp bằng trình soạn thảo hỗ trợ bảng mã này (hoặc Unikey "
-                       "Toolkit) và lưu lại với bảng mã UTF-8.")
+            message = (
+                f"tệp không ở bảng mã UTF-8; có vẻ được lưu bằng bảng mã {legacy}. "
+                "Hãy mở tệp bằng trình soạn thảo hỗ trợ bảng mã này (hoặc Unikey "
+                "Toolkit) và lưu lại với bảng mã UTF-8."
+            )
         else:
             message = "tệp không ở bảng mã UTF-8. Hãy lưu lại với bảng mã UTF-8."
         raise PlanDataError([Problem(Where(file, line, column), (), message)]) from None
@@ -174,8 +193,8 @@ def parse(text: str, file: str) -> Loaded:
         where = _where(file, mark) if mark else Where(file, 1, 1)
         raise PlanDataError([Problem(where, (), _yaml_message(exc))]) from None
     except yaml.YAMLError as exc:
-        raise PlanDataError([Problem(Where(file, 1, 1), (), f"YAML không hợp lệ ({exc}).")]) \
-            from None
+        problem = Problem(Where(file, 1, 1), (), f"YAML không hợp lệ ({exc}).")
+        raise PlanDataError([problem]) from None
     finally:
         loader.dispose()
     if node is None:
@@ -193,8 +212,14 @@ def _plain(node: Node, path: KeyPath, out: Loaded, problems: list[Problem]) -> A
     out.marks[path] = where
     if node.tag not in (_STR, _SEQ, _MAP):
         tag = str(node.tag).replace("tag:yaml.org,2002:", "!!")
-        problems.append(Problem(where, path, f"không chấp nhận thẻ YAML '{tag}'. Dữ liệu "
-                                "kế hoạch chỉ gồm chữ, danh sách và bảng khóa–giá trị; hãy bỏ thẻ."))
+        problems.append(
+            Problem(
+                where,
+                path,
+                f"không chấp nhận thẻ YAML '{tag}'. Dữ liệu kế "
+                "hoạch chỉ gồm chữ, danh sách và bảng khóa–giá trị; hãy bỏ thẻ.",
+            )
+        )
         return None
     if isinstance(node, ScalarNode):
         if node.value == "" and node.style is None:
@@ -215,8 +240,14 @@ def _plain(node: Node, path: KeyPath, out: Loaded, problems: list[Problem]) -> A
             problems.append(Problem(key_where, path, "không dùng khóa gộp '<<' của YAML."))
             continue
         if key in seen:
-            problems.append(Problem(key_where, (*path, key), f"khóa '{key}' bị lặp; đã có ở dòng "
-                                    f"{seen[key].line}. Hãy giữ một khóa và xóa khóa kia."))
+            problems.append(
+                Problem(
+                    key_where,
+                    (*path, key),
+                    f"khóa '{key}' bị lặp; đã có ở dòng "
+                    f"{seen[key].line}. Hãy giữ một khóa và xóa khóa kia.",
+                )
+            )
             continue
         seen[key] = key_where
         out.key_marks[(*path, key)] = key_where

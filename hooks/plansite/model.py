@@ -241,10 +241,8 @@ class Site:
         return next((o for o in self.organisations if o.id == org_id), None)
 
     def addressee_name(self, ref: str) -> str:
-        for item in (*self.organisations, *self.groups):
-            if item.id == ref:
-                return item.name
-        return ref
+        names = {o.id: o.name for o in self.organisations} | {g.id: g.name for g in self.groups}
+        return names.get(ref, ref)
 
     def domain(self, domain_id: str) -> Domain:
         return next(d for d in self.domains if d.id == domain_id)

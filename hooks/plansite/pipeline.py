@@ -33,18 +33,30 @@ def load_site(data_dir: Path, root: Path | None = None) -> Site:
     problems: list[Problem] = []
     loaded: dict[str, Loaded] = {}
     if not (data_dir / "site.yml").is_file():
-        problems.append(Problem(Where(_display(data_dir / "site.yml", root)), (),
-                                "thiếu tệp cài đặt trang site.yml (cần ít nhất khóa 'as_of')."))
+        problems.append(
+            Problem(
+                Where(_display(data_dir / "site.yml", root)),
+                (),
+                "thiếu tệp cài đặt trang site.yml (cần ít nhất khóa 'as_of').",
+            )
+        )
     for path in data_files(data_dir):
         name = path.relative_to(data_dir).as_posix()
         display = _display(path, root)
-        kind = FILE_KINDS.get(name) or (PLAN_KIND if name.startswith("plans/")
-                                        and name.count("/") == 1 else None)
+        kind = FILE_KINDS.get(name) or (
+            PLAN_KIND if name.startswith("plans/") and name.count("/") == 1 else None
+        )
         if kind is None or path.suffix != ".yml":
             known = [*FILE_KINDS, "plans/<mã-kế-hoạch>.yml"]
-            problems.append(Problem(Where(display), (), "tệp này không thuộc dữ liệu kế hoạch "
-                                    f"(các tệp được dùng: {', '.join(known)}).",
-                                    did_you_mean(name, list(FILE_KINDS))))
+            problems.append(
+                Problem(
+                    Where(display),
+                    (),
+                    "tệp này không thuộc dữ liệu kế hoạch "
+                    f"(các tệp được dùng: {', '.join(known)}).",
+                    did_you_mean(name, list(FILE_KINDS)),
+                )
+            )
             continue
         try:
             item = load_file(path, display)

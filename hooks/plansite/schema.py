@@ -73,66 +73,102 @@ def _explain(error: ValidationError, loaded: Loaded) -> list[Problem]:
     path: KeyPath = tuple(error.absolute_path)
     where = loaded.where(path)
     sub = error.schema if isinstance(error.schema, dict) else {}
-    value = error.instance
+    value: Any = error.instance
+    expected: Any = error.validator_value
     kind = error.validator
     if kind == "additionalProperties":
         allowed = sorted(sub.get("properties", {}))
         out = []
         for key in sorted(set(value) - set(allowed)):
             hint = did_you_mean(key, allowed) or f"Các khóa được dùng ở đây: {', '.join(allowed)}."
-            out.append(Problem(loaded.where((*path, key), key=True), (*path, key),
-                               f"khóa '{key}' không có trong lược đồ.", hint))
+            out.append(
+                Problem(
+                    loaded.where((*path, key), key=True),
+                    (*path, key),
+                    f"khóa '{key}' không có trong lược đồ.",
+                    hint,
+                )
+            )
         return out
     if kind == "required":
-        missing = str(error.validator_value)
-        missing = next((k for k in error.validator_value if k not in value), missing)
+        missing = str(expected)
+        missing = next((k for k in expected if k not in value), missing)
         title = sub.get("properties", {}).get(missing, {}).get("title", "")
         label = f" ({title})" if title else ""
         return [Problem(where, path, f"thiếu khóa bắt buộc '{missing}'{label}.")]
     if kind == "type":
-        expected = _TYPE_NAMES.get(str(error.validator_value), str(error.validator_value))
+        expected = _TYPE_NAMES.get(str(expected), str(expected))
         if value is None:
             return [Problem(where, path, f"thiếu giá trị; cần {expected}.")]
         return [Problem(where, path, f"cần {expected}, nhưng gặp {quote(value)}.")]
     if kind == "enum":
-        options = [str(o) for o in error.validator_value]
-        return [Problem(where, path, f"giá trị phải là một trong: {', '.join(options)}; "
-                        f"gặp {quote(value)}.", did_you_mean(str(value), options))]
+        options = [str(o) for o in expected]
+        return [
+            Problem(
+                where,
+                path,
+                f"giá trị phải là một trong: {', '.join(options)}; gặp {quote(value)}.",
+                did_you_mean(str(value), options),
+            )
+        ]
     if kind in ("pattern", "format"):
         return [_pattern_problem(where, path, sub, value, kind)]
     if kind == "minLength":
         return [Problem(where, path, "không được để trống.")]
     if kind == "maxLength":
-        return [Problem(where, path, f"quá dài ({len(value)} ký tự; tối đa "
-                        f"{error.validator_value}).")]
+        return [Problem(where, path, f"quá dài ({len(value)} ký tự; tối đa {expected}).")]
     if kind == "minItems":
-        return [Problem(where, path, f"danh sách cần ít nhất {error.validator_value} mục.")]
+        return [Problem(where, path, f"danh sách cần ít nhất {expected} mục.")]
     if kind == "uniqueItems":
         return [Problem(where, path, "danh sách có mục trùng nhau; hãy xóa mục lặp.")]
     return [Problem(where, path, f"giá trị không hợp lệ ({error.message}).")]
 
 
-def _pattern_problem(where: Any, path: KeyPath, sub: dict[str, Any], value: Any,
-                     kind: str) -> Problem:
+def _pattern_problem(
+    where: Any, path: KeyPath, sub: dict[str, Any], value: Any, kind: str
+) -> Problem:
     if sub.get("format") == "date":
         match = _DMY.match(str(value))
         if match:
             day, month, year = match.groups()
             hint = f"Có phải ý bạn là '{year}-{int(month):02d}-{int(day):02d}'?"
-            return Problem(where, path, f"ngày phải viết dạng NĂM-THÁNG-NGÀY (ví dụ 2023-01-17); "
-                           f"gặp {quote(value)}.", hint)
+            return Problem(
+                where,
+                path,
+                f"ngày phải viết dạng NĂM-THÁNG-NGÀY (ví dụ 2023-01-17); gặp {quote(value)}.",
+                hint,
+            )
         if kind == "format":
-            return Problem(where, path, f"ngày không có thật: {quote(value)}.",
-                           "Hãy kiểm tra lại ngày và tháng.")
-        return Problem(where, path, f"ngày phải viết dạng NĂM-THÁNG-NGÀY (ví dụ 2023-01-17); "
-                       f"gặp {quote(value)}.")
+            return Problem(
+                where,
+                path,
+                f"ngày không có thật: {quote(value)}.",
+                "Hãy kiểm tra lại ngày và tháng.",
+            )
+        return Problem(
+            where,
+            path,
+            f"ngày phải viết dạng NĂM-THÁNG-NGÀY (ví dụ 2023-01-17); gặp {quote(value)}.",
+        )
     if sub.get("pattern") == schema()["$defs"]["id"]["pattern"]:
         suggestion = slugify(str(value))
-        return Problem(where, path, "mã chỉ gồm chữ thường không dấu, số và dấu gạch ngang "
-                       f"(ví dụ 'ubnd-tinh'), vì mã được dùng làm đường dẫn trang; gặp {quote(value)}.",
-                       f"Có phải ý bạn là '{suggestion}'?" if suggestion else "")
+        return Problem(
+            where,
+            path,
+            "mã chỉ gồm chữ thường không dấu, số và dấu gạch ngang "
+            "(ví dụ 'ubnd-tinh'), vì mã được dùng làm đường dẫn trang; "
+            f"gặp {quote(value)}.",
+            f"Có phải ý bạn là '{suggestion}'?" if suggestion else "",
+        )
     if sub.get("pattern") == schema()["$defs"]["url"]["pattern"]:
-        return Problem(where, path, "địa chỉ web phải bắt đầu bằng http:// hoặc https:// và "
-                       f"không có dấu cách; gặp {quote(value)}.")
-    return Problem(where, path, f"giá trị {quote(value)} không đúng dạng. "
-                   f"{sub.get('description', '')}".rstrip())
+        return Problem(
+            where,
+            path,
+            "địa chỉ web phải bắt đầu bằng http:// hoặc https:// và "
+            f"không có dấu cách; gặp {quote(value)}.",
+        )
+    return Problem(
+        where,
+        path,
+        f"giá trị {quote(value)} không đúng dạng. {sub.get('description', '')}".rstrip(),
+    )

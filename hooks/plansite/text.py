@@ -44,8 +44,9 @@ def md_inline(value: object) -> str:
     text = html.escape(" ".join(str(value).split()), quote=True)
     text = _MD_SPECIAL.sub(r"\\\1", text)
     # A value may start a line: keep it from opening a list, heading or setext underline.
-    text = _BLOCK_START.sub(lambda m: m.group(1) + "\\" if m.group(1)[0].isdigit()
-                            else "\\" + m.group(1), text, count=1)
+    text = _BLOCK_START.sub(
+        lambda m: m.group(1) + "\\" if m.group(1)[0].isdigit() else "\\" + m.group(1), text, count=1
+    )
     return text.replace("=", "&#61;")
 
 

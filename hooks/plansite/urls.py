@@ -1,0 +1,60 @@
+"""Where each page lives. Plan pages are plan-scoped; shared entities are site-wide.
+
+Every function returns a `src_uri` (a path of a Markdown file relative to the
+docs folder); `relative` turns two of them into a link MkDocs can check.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from .model import Document, Domain, Group, Organisation, Plan, Task
+
+HOME = "index.md"
+PLANS = "ke-hoach/index.md"
+DOMAINS = "linh-vuc/index.md"
+ORGANISATIONS = "co-quan/index.md"
+DOCUMENTS = "van-ban/index.md"
+GLOSSARY = "thuat-ngu.md"
+
+
+def plan_home(plan: Plan) -> str:
+    return f"ke-hoach/{plan.id}/index.md"
+
+
+def full_text(plan: Plan) -> str:
+    return f"ke-hoach/{plan.id}/toan-van.md"
+
+
+def basis(plan: Plan) -> str:
+    return f"ke-hoach/{plan.id}/can-cu.md"
+
+
+def tasks(plan: Plan) -> str:
+    return f"ke-hoach/{plan.id}/nhiem-vu/index.md"
+
+
+def task(task: Task) -> str:
+    return f"ke-hoach/{task.plan}/nhiem-vu/{task.id}.md"
+
+
+def domain(domain: Domain) -> str:
+    return f"linh-vuc/{domain.id}.md"
+
+
+def organisation(org: Organisation) -> str:
+    return f"co-quan/{org.id}.md"
+
+
+def group(group: Group) -> str:
+    return f"doi-tuong/{group.id}.md"
+
+
+def document(doc: Document) -> str:
+    return f"van-ban/{doc.id}.md"
+
+
+def relative(here: str, target: str, anchor: str = "") -> str:
+    """A link from page `here` to page `target` (both src_uris), with an optional anchor."""
+    path = "" if target == here else posixpath.relpath(target, posixpath.dirname(here) or ".")
+    return f"{path}#{anchor}" if anchor else path
