@@ -145,6 +145,21 @@ def _yaml_message(error: yaml.MarkedYAMLError) -> str:
     return f"YAML không hợp lệ ({problem.strip()})."
 
 
+def _unclosed_quote(text: str, before: int) -> int:
+    """The first line up to `before` with an odd number of unescaped double quotes, or 0.
+
+    An unclosed quote swallows the lines after it, so YAML reports the problem far
+    below where it is; pointing at the quote helps more.
+    """
+    for number, line in enumerate(text.splitlines()[:before], start=1):
+        body = line.split(" #", 1)[0].replace('\\"', "")
+        if body.lstrip().startswith("#") or "'" in body:
+            continue
+        if body.count('"') % 2:
+            return number
+    return 0
+
+
 def decode(data: bytes, file: str) -> str:
     """Bytes → NFC text with LF line ends, or a `PlanDataError` saying why not."""
     start = Where(file, 1, 1)
@@ -191,6 +206,15 @@ def parse(text: str, file: str) -> Loaded:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = _where(file, mark) if mark else Where(file, 1, 1)
+        unclosed = _unclosed_quote(text, where.line)
+        if unclosed:
+            problem = Problem(
+                Where(file, unclosed, 1),
+                (),
+                "thiếu dấu ngoặc kép đóng: giá trị "
+                'mở ngoặc kép " ở dòng này nhưng không đóng lại trên cùng dòng.',
+            )
+            raise PlanDataError([problem]) from None
         raise PlanDataError([Problem(where, (), _yaml_message(exc))]) from None
     except yaml.YAMLError as exc:
         problem = Problem(Where(file, 1, 1), (), f"YAML không hợp lệ ({exc}).")

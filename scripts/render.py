@@ -1,0 +1,40 @@
+"""Write the whole site as plain Markdown plus a mkdocs.yml, for builds without the hook.
+
+Usage: python scripts/render.py --out DIR [--config mkdocs.yml]
+
+DIR/docs holds the hand-written pages (markers expanded) and the generated
+pages; DIR/mkdocs.yml is the project's config with the nav written out and the
+hook removed. `mkdocs build -f DIR/mkdocs.yml` then builds the same pages with
+plain MkDocs + Material, or with any generator that reads mkdocs.yml.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from plansite.config import read_config
+from plansite.errors import PlanDataError
+from plansite.export import write_tree
+from plansite.project import generate
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Xuất trang thành các tệp Markdown.")
+    parser.add_argument("--out", required=True, type=Path, help="thư mục đích")
+    parser.add_argument("--config", default="mkdocs.yml", help="tệp cấu hình MkDocs")
+    args = parser.parse_args(argv)
+    config = read_config(Path(args.config))
+    try:
+        output = generate(config.root, config.docs_dir, config.site_name)
+    except PlanDataError as exc:
+        print(exc.report(), file=sys.stderr)
+        return 1
+    written = write_tree(config, output, args.out)
+    print(f"Đã ghi {written} tệp vào {args.out}.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,69 @@
+"""Shared helpers: project paths, copies of fixture projects, and MkDocs builds."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+
+# Set PLANSITE_REGEN=1 to rewrite golden files and expected messages from the current output.
+REGEN = os.environ.get("PLANSITE_REGEN") == "1"
+
+
+def run_build(config: Path, site_dir: Path, env: dict[str, str] | None = None) -> str:
+    """`mkdocs build --strict` (never with -q, which hides warnings from --strict)."""
+    inherited = {k: v for k, v in os.environ.items() if not k.endswith("_EPOCH")}
+    full_env = {**inherited, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    result = subprocess.run(
+        [*MKDOCS, "build", "--strict", "-f", str(config), "-d", str(site_dir)],
+        capture_output=True,
+        text=True,
+        env=full_env,
+        check=False,
+    )
+    if result.returncode != 0:
+        raise AssertionError(f"mkdocs build failed:\n{result.stdout}\n{result.stderr}")
+    return result.stderr
+
+
+def copy_project(source: Path, target: Path) -> Path:
+    """Copy a project to `target`, with this repository's hooks/ and overrides/ beside it.
+
+    Fixture projects point at ../../../hooks; the copy points at its own.
+    """
+    ignore = shutil.ignore_patterns("__pycache__")
+    for name in ("docs", "plan_data"):
+        if (source / name).is_dir():
+            shutil.copytree(source / name, target / name, ignore=ignore)
+    for name in ("overrides", "hooks"):
+        shutil.copytree(ROOT / name, target / name, ignore=ignore)
+    config = (source / "mkdocs.yml").read_text(encoding="utf-8").replace("../../../", "")
+    (target / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return target
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built once for the session."""
+    site = tmp_path_factory.mktemp("real") / "site"
+    run_build(ROOT / "mkdocs.yml", site)
+    return site
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Callable[[Path], Path]:
+    """Copy a project into a temporary folder and return the copy's root."""
+
+    def make(source: Path = ROOT) -> Path:
+        return copy_project(source, tmp_path / "project")
+
+    return make
