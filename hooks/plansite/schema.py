@@ -61,7 +61,13 @@ def _validator(kind: str) -> Draft202012Validator:
 def check(loaded: Loaded, kind: str) -> list[Problem]:
     """Every schema problem of one loaded file, located and in Vietnamese."""
     problems: dict[KeyPath, list[Problem]] = {}
-    errors = sorted(_validator(kind).iter_errors(loaded.data), key=lambda e: list(map(str, e.path)))
+    # When a value fails several rules, the most helpful message comes first: a wrongly
+    # written date is better explained by its shape ("pattern") than as "not a real date".
+    rank = {"pattern": 0, "format": 2}
+    errors = sorted(
+        _validator(kind).iter_errors(loaded.data),
+        key=lambda e: (list(map(str, e.path)), rank.get(str(e.validator), 1)),
+    )
     for error in errors:
         for problem in _explain(error, loaded):
             problems.setdefault(problem.path, []).append(problem)
@@ -108,7 +114,7 @@ def _explain(error: ValidationError, loaded: Loaded) -> list[Problem]:
                 where,
                 path,
                 f"giá trị phải là một trong: {', '.join(options)}; gặp {quote(value)}.",
-                did_you_mean(str(value), options),
+                did_you_mean(value, options) if isinstance(value, str) else "",
             )
         ]
     if kind in ("pattern", "format"):
