@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from plansite.errors import PlanDataError
-from plansite.postprocess import epoch, finish_html, finish_site
+from plansite.postprocess import clean_url, epoch, finish_html, finish_site
 from plansite.project import Output, generate
 
 _output: Output | None = None
@@ -57,11 +57,19 @@ def on_files(files: Files, config: Any) -> Files:
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str:
     assert _output is not None
+    if page.edit_url:
+        page.edit_url = clean_url(
+            page.edit_url
+        )  # ".../docs/../plan_data/x.yml" → ".../plan_data/x.yml"
     return _output.handwritten.get(page.file.src_uri, markdown)
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:
     return finish_html(output)
+
+
+def on_post_template(output: str, template_name: str, config: Any) -> str:
+    return finish_html(output) if template_name.endswith(".html") else output
 
 
 def on_post_build(config: Any) -> None:

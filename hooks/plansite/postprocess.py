@@ -8,8 +8,10 @@ instead of silently undoing the fix.
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 import re
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 # Material's header puts autocomplete="off" on checkbox toggles; the Nu HTML checker
 # reports it as an error on every page (autocomplete is not allowed on checkboxes).
@@ -19,6 +21,13 @@ CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*\btype="checkbox"[^>]*?)\s+au
 def epoch(day: dt.date) -> int:
     """Seconds since 1970 at midnight UTC of `day`, for SOURCE_DATE_EPOCH."""
     return int(dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC).timestamp())
+
+
+def clean_url(url: str) -> str:
+    """Resolve '..' in a URL's path: edit links to data files climb out of docs/."""
+    parts = urlsplit(url)
+    path = posixpath.normpath(parts.path) if parts.path else parts.path
+    return urlunsplit(parts._replace(path=path))
 
 
 def finish_html(html: str) -> str:
