@@ -116,3 +116,9 @@ def test_validate_script_accepts_the_real_data() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Dữ liệu hợp lệ: 1 kế hoạch, 1 nhiệm vụ")
+
+
+def test_readme_example_is_a_real_message() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    expected = (INVALID / "unknown-references" / "expected.txt").read_text(encoding="utf-8")
+    assert expected in readme

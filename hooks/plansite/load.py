@@ -145,6 +145,14 @@ def _yaml_message(error: yaml.MarkedYAMLError) -> str:
     return f"YAML không hợp lệ ({problem.strip()})."
 
 
+def _unprintable(ch: str) -> bool:
+    """Characters YAML refuses: C0/C1 controls other than tab and line breaks, and BOM/specials."""
+    code = ord(ch)
+    if ch in "\t\n":
+        return False
+    return code < 0x20 or code == 0x7F or 0x80 <= code <= 0x9F or code in (0xFEFF, 0xFFFE, 0xFFFF)
+
+
 def _unclosed_quote(text: str, before: int) -> int:
     """The first line up to `before` with an odd number of unescaped double quotes, or 0.
 
@@ -198,6 +206,16 @@ def decode(data: bytes, file: str) -> str:
 
 def parse(text: str, file: str) -> Loaded:
     """YAML text → `Loaded`, refusing tags, aliases, duplicate keys and excess."""
+    bad = next((i for i, ch in enumerate(text) if _unprintable(ch)), None)
+    if bad is not None:
+        line = text.count("\n", 0, bad) + 1
+        column = bad - (text.rfind("\n", 0, bad) + 1) + 1
+        problem = Problem(
+            Where(file, line, column),
+            (),
+            f"có ký tự điều khiển không in được (U+{ord(text[bad]):04X}). Hãy xóa ký tự này.",
+        )
+        raise PlanDataError([problem])
     loader = _StringLoader(text, file)
     try:
         node = loader.get_single_node()

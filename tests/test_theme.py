@@ -1,0 +1,54 @@
+"""Guards on what we change in Material: each fails loudly if a theme upgrade breaks it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import material
+
+from plansite.postprocess import CHECKBOX_AUTOCOMPLETE, clean_url, finish_html
+
+from .conftest import ROOT
+
+THEME = Path(material.__file__).parent / "templates"
+KEY = re.compile(r'^\s*"([a-z.]+)":', re.MULTILINE)
+
+
+def keys(path: Path) -> set[str]:
+    return set(KEY.findall(path.read_text(encoding="utf-8")))
+
+
+def test_our_vietnamese_strings_cover_every_key_material_has() -> None:
+    ours = keys(ROOT / "overrides" / "partials" / "languages" / "vi.html")
+    assert keys(THEME / "partials" / "languages" / "en.html") <= ours
+
+
+def test_no_english_left_in_our_vietnamese_strings() -> None:
+    text = (ROOT / "overrides" / "partials" / "languages" / "vi.html").read_text("utf-8")
+    values = re.findall(r'^\s*"[a-z.]+": "(.*)",?$', text, re.MULTILINE)
+    assert len(values) > 50
+    for english in ("Initializing", "Tabs", "Contributors", "Metadata", "RSS feed"):
+        assert not any(english in value for value in values), english
+
+
+def test_material_header_still_has_the_pattern_we_fix() -> None:
+    header = (THEME / "partials" / "header.html").read_text(encoding="utf-8")
+    base = (THEME / "base.html").read_text(encoding="utf-8")
+    assert 'type="checkbox"' in header + base and 'autocomplete="off"' in header + base
+    sample = '<input class="md-toggle" type="checkbox" id="__search" autocomplete="off">'
+    assert CHECKBOX_AUTOCOMPLETE.search(sample)
+    assert finish_html(sample) == '<input class="md-toggle" type="checkbox" id="__search">'
+    text_input = '<input type="text" autocomplete="off">'
+    assert finish_html(text_input) == text_input
+
+
+def test_material_prints_meta_title_unescaped_so_we_escape_it() -> None:
+    base = (THEME / "base.html").read_text(encoding="utf-8")
+    assert "{{ page.meta.title }}" in base
+    assert '<meta name="description" content="{{ page.meta.description }}">' in base
+
+
+def test_clean_url_resolves_dot_segments() -> None:
+    url = "https://git.example.org/a/edit/main/docs/../plan_data/x.yml"
+    assert clean_url(url) == "https://git.example.org/a/edit/main/plan_data/x.yml"
