@@ -14,10 +14,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from plansite.config import read_config
-from plansite.errors import PlanDataError
+from plansite.cli import load_project
 from plansite.export import write_tree
-from plansite.project import generate
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -25,12 +23,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", required=True, type=Path, help="thư mục đích")
     parser.add_argument("--config", default="mkdocs.yml", help="tệp cấu hình MkDocs")
     args = parser.parse_args(argv)
-    config = read_config(Path(args.config))
-    try:
-        output = generate(config.root, config.docs_dir, config.site_name)
-    except PlanDataError as exc:
-        print(exc.report(), file=sys.stderr)
+    loaded = load_project(args.config)
+    if loaded is None:
         return 1
+    config, output = loaded
     written = write_tree(config, output, args.out)
     print(f"Đã ghi {written} tệp vào {args.out}.")
     return 0

@@ -7,23 +7,18 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
-from plansite.config import read_config
-from plansite.errors import PlanDataError
-from plansite.project import generate
+from plansite.cli import load_project
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Kiểm tra dữ liệu kế hoạch (plan_data/).")
     parser.add_argument("--config", default="mkdocs.yml", help="tệp cấu hình MkDocs")
     args = parser.parse_args(argv)
-    config = read_config(Path(args.config))
-    try:
-        output = generate(config.root, config.docs_dir, config.site_name)
-    except PlanDataError as exc:
-        print(exc.report(), file=sys.stderr)
+    loaded = load_project(args.config)
+    if loaded is None:
         return 1
+    _, output = loaded
     site = output.site
     tasks = sum(len(p.tasks) for p in site.plans)
     print(

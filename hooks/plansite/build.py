@@ -80,18 +80,27 @@ class _Builder:
     def problem(self, loaded: Loaded, path: KeyPath, message: str, hint: str = "") -> None:
         self.problems.append(Problem(loaded.where(path), path, message, hint))
 
+    def _defined_twice(
+        self, item: Document | Organisation, path: KeyPath, loaded: Loaded, what: str
+    ) -> bool:
+        """Whether `item.id` is already known; a conflicting second definition is a problem."""
+        known: dict[str, Any] = self.documents if isinstance(item, Document) else self.organisations
+        if item.id not in known:
+            return False
+        other, other_path, other_file = known[item.id]
+        fields = _differences(item, other)
+        if fields:
+            self.problem(
+                loaded,
+                path,
+                f"{what} '{item.id}' đã được định nghĩa ở {other_file.where(other_path)} "
+                f"nhưng khác ở: {', '.join(fields)}.",
+                f"Hai định nghĩa của cùng một {what} phải giống hệt nhau.",
+            )
+        return True
+
     def add_document(self, doc: Document, path: KeyPath, loaded: Loaded) -> None:
-        if doc.id in self.documents:
-            other, other_path, other_file = self.documents[doc.id]
-            fields = _differences(doc, other)
-            if fields:
-                self.problem(
-                    loaded,
-                    path,
-                    f"văn bản '{doc.id}' đã được định nghĩa ở "
-                    f"{other_file.where(other_path)} nhưng khác ở: {', '.join(fields)}.",
-                    "Hai định nghĩa của cùng một văn bản phải giống hệt nhau.",
-                )
+        if self._defined_twice(doc, path, loaded, "văn bản"):
             return
         if doc.number and doc.date:
             for other, other_path, other_file in self.documents.values():
@@ -108,19 +117,8 @@ class _Builder:
         self.documents[doc.id] = (doc, path, loaded)
 
     def add_organisation(self, org: Organisation, path: KeyPath, loaded: Loaded) -> None:
-        if org.id in self.organisations:
-            other, other_path, other_file = self.organisations[org.id]
-            fields = _differences(org, other)
-            if fields:
-                self.problem(
-                    loaded,
-                    path,
-                    f"cơ quan '{org.id}' đã được định nghĩa ở "
-                    f"{other_file.where(other_path)} nhưng khác ở: {', '.join(fields)}.",
-                    "Hai định nghĩa của cùng một cơ quan phải giống hệt nhau.",
-                )
-            return
-        self.organisations[org.id] = (org, path, loaded)
+        if not self._defined_twice(org, path, loaded, "cơ quan"):
+            self.organisations[org.id] = (org, path, loaded)
 
     def ref(
         self,
