@@ -34,6 +34,7 @@ def on_config(config: Any) -> Any:
         os.environ["SOURCE_DATE_EPOCH"] = str(epoch(_output.site.as_of))
         os.environ["PLANSITE_SET_EPOCH"] = "1"
     config.nav = _output.nav
+    config.extra["plansite_sample"] = _output.site.sample
     if _output.site.site_url and not config.site_url:
         config.site_url = _output.site.site_url + "/"
     return config
@@ -52,6 +53,8 @@ def on_files(files: Files, config: Any) -> Files:
             source = os.path.relpath(root / page.source, docs_dir)
             file.edit_uri = posixpath.normpath(source.replace(os.sep, "/"))
         files.append(file)
+    for uri, data in _output.assets.items():
+        files.append(File.generated(config, uri, content=data))
     return files
 
 

@@ -8,6 +8,7 @@ that each domain or addressee tag is named by the block's own words.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from typing import Any
 
 from .content import block_paths, build_content
@@ -22,14 +23,15 @@ from .model import (
     Domain,
     GlossaryEntry,
     Group,
+    Licence,
     Notice,
     Organisation,
     Plan,
     Provenance,
     Relation,
     Site,
-    Task,
 )
+from .tasks import build_task
 from .text import contains_phrase
 
 
@@ -125,7 +127,7 @@ class _Builder:
         loaded: Loaded,
         path: KeyPath,
         value: str,
-        known: dict[str, Any] | list[str],
+        known: Collection[str],
         what: str,
     ) -> None:
         if value not in known:
@@ -189,9 +191,9 @@ def build_site(files: dict[str, Loaded]) -> tuple[Site | None, list[Problem]]:
         if group.id in addressees:
             b.problem(orgs_file, ("groups", i, "id"), f"mã '{group.id}' đã dùng cho một cơ quan.")
         addressees[group.id] = group.terms
-    plans = [
-        _plan(b, loaded, {d.id: d.terms for d in domains}, addressees) for _, loaded in plan_files
-    ]
+    as_of = dt.date.fromisoformat(site_file.data["as_of"])
+    terms = {d.id: d.terms for d in domains}
+    plans = [_plan(b, loaded, terms, addressees, as_of) for _, loaded in plan_files]
     seen_plans: dict[str, Loaded] = {}
     for plan, (_, loaded) in zip(plans, plan_files, strict=True):
         if plan.id in seen_plans:
@@ -234,8 +236,14 @@ def build_site(files: dict[str, Loaded]) -> tuple[Site | None, list[Problem]]:
         groups=tuple(sorted(groups, key=lambda g: g.id)),
         domains=tuple(domains),
         glossary=tuple(sorted(glossary, key=lambda g: g.term)),
+        sample=site_data.get("sample") == "true",
+        licence=_licence(site_data.get("licence")),
     )
     return site, []
+
+
+def _licence(raw: dict[str, str] | None) -> Licence | None:
+    return Licence(raw["name"], raw["source"], raw.get("url")) if raw else None
 
 
 def _unique(b: _Builder, loaded: Loaded, key: str, ids: list[str], what: str) -> None:
@@ -251,6 +259,7 @@ def _plan(
     loaded: Loaded,
     domains: dict[str, tuple[str, ...]],
     addressees: dict[str, tuple[str, ...]],
+    as_of: dt.date,
 ) -> Plan:
     data = loaded.data
     stem = loaded.file.rsplit("/", 1)[-1].removesuffix(".yml")
@@ -282,7 +291,19 @@ def _plan(
         if raw["block"] not in blocks:
             b.ref(loaded, ("tasks", i, "block"), raw["block"], list(blocks), "đoạn văn có mã neo")
             continue
-        tasks.append(Task(raw["id"], data["id"], blocks[raw["block"]]))
+        here: KeyPath = ("tasks", i)
+        tasks.append(
+            build_task(
+                raw,
+                here,
+                data["id"],
+                blocks[raw["block"]],
+                as_of,
+                {"organisations": b.organisations, "documents": b.documents},
+                lambda at, message, hint: b.problem(loaded, at, message, hint),
+                lambda at, value, known, what: b.ref(loaded, at, value, known, what),
+            )
+        )
     doc, _, _ = b.documents.get(data["id"], (None, None, None))
     if doc is None or doc.plan != data["id"]:
         doc = _document(

@@ -21,6 +21,7 @@ def mkdocs_config(config: ProjectConfig, output: Output) -> dict[str, Any]:
         raw["not_in_nav"] = "\n".join(f"/{uri}" for uri in output.not_in_nav)
     if output.site.site_url and not raw.get("site_url"):
         raw["site_url"] = output.site.site_url + "/"
+    raw["extra"] = {**(raw.get("extra") or {}), "plansite_sample": output.site.sample}
     theme = dict(raw.get("theme") or {})
     if config.custom_dir:
         theme["custom_dir"] = "overrides"
@@ -48,6 +49,11 @@ def write_tree(config: ProjectConfig, output: Output, out: Path) -> int:
         target = docs / uri
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(markdown, encoding="utf-8", newline="\n")
+        count += 1
+    for uri, data in sorted(output.assets.items()):
+        target = docs / uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
         count += 1
     if config.custom_dir and config.custom_dir.is_dir():
         shutil.copytree(config.custom_dir, out / "overrides")

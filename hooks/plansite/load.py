@@ -13,24 +13,12 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.composer import Composer
-from yaml.events import AliasEvent
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
-from yaml.parser import Parser
-from yaml.reader import Reader
-from yaml.resolver import BaseResolver
-from yaml.scanner import Scanner
 
+from .compose import MAX_DEPTH, Refused, compose
 from .errors import KeyPath, PlanDataError, Problem, Where
 from .legacy import detect_legacy
 
 MAX_BYTES = 2 * 1024 * 1024
-MAX_DEPTH = 40
-MAX_NODES = 200_000
-
-_STR = "tag:yaml.org,2002:str"
-_SEQ = "tag:yaml.org,2002:seq"
-_MAP = "tag:yaml.org,2002:map"
 
 
 @dataclass(frozen=True)
@@ -52,60 +40,16 @@ class Loaded:
         return Where(self.file, 1, 1)
 
 
-class _Refused(Exception):
-    def __init__(self, where: Where, message: str) -> None:
-        super().__init__(message)
-        self.where = where
-        self.message = message
-
-
-class _StringLoader(Reader, Scanner, Parser, Composer, BaseResolver):
-    """PyYAML's safe stages with no implicit typing: plain scalars stay strings."""
-
-    def __init__(self, text: str, file: str) -> None:
-        Reader.__init__(self, text)
-        Scanner.__init__(self)
-        Parser.__init__(self)
-        Composer.__init__(self)
-        BaseResolver.__init__(self)
-        self._file = file
-        self._depth = 0
-        self._nodes = 0
-
-    def compose_node(self, parent: Node | None, index: int) -> Node | None:
-        if self.check_event(AliasEvent):
-            mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
-            raise _Refused(
-                _where(self._file, mark),
-                "không dùng bí danh YAML (*tên). Hãy viết đầy đủ giá trị ở đây.",
-            )
-        self._depth += 1
-        self._nodes += 1
-        if self._depth > MAX_DEPTH:
-            mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
-            raise _Refused(
-                _where(self._file, mark),
-                f"dữ liệu lồng nhau quá sâu (hơn {MAX_DEPTH} cấp). Hãy kiểm tra lại thụt lề.",
-            )
-        if self._nodes > MAX_NODES:
-            mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
-            raise _Refused(_where(self._file, mark), f"tệp có quá nhiều giá trị (hơn {MAX_NODES}).")
-        try:
-            node = super().compose_node(parent, index)
-        finally:
-            self._depth -= 1
-        return node
-
-
 def _where(file: str, mark: Any) -> Where:
     return Where(file, mark.line + 1, mark.column + 1)
 
 
+_TAB_MESSAGE = "có ký tự Tab. YAML chỉ chấp nhận dấu cách để thụt lề; hãy thay Tab bằng dấu cách."
 _YAML_MESSAGES = (
     (
-        "that cannot start any token",
-        "\t",
-        "có ký tự Tab. YAML chỉ chấp nhận dấu cách để thụt lề; hãy thay Tab bằng dấu cách.",
+        "maximum nesting depth",
+        "",
+        f"dữ liệu lồng nhau quá sâu (hơn {MAX_DEPTH} cấp). Hãy kiểm tra lại thụt lề.",
     ),
     (
         "mapping values are not allowed",
@@ -151,6 +95,15 @@ def _unprintable(ch: str) -> bool:
     if ch in "\t\n":
         return False
     return code < 0x20 or code == 0x7F or 0x80 <= code <= 0x9F or code in (0xFEFF, 0xFFFE, 0xFFFF)
+
+
+def _tab_line(text: str, before: int) -> int:
+    """The first line up to `before` indented with a tab, or 0."""
+    for number, line in enumerate(text.splitlines()[:before], start=1):
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent:
+            return number
+    return 0
 
 
 def _unclosed_quote(text: str, before: int) -> int:
@@ -216,10 +169,9 @@ def parse(text: str, file: str) -> Loaded:
             f"có ký tự điều khiển không in được (U+{ord(text[bad]):04X}). Hãy xóa ký tự này.",
         )
         raise PlanDataError([problem])
-    loader = _StringLoader(text, file)
     try:
-        node = loader.get_single_node()
-    except _Refused as exc:
+        composed = compose(text, file)
+    except Refused as exc:
         raise PlanDataError([Problem(exc.where, (), exc.message)]) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -233,68 +185,18 @@ def parse(text: str, file: str) -> Loaded:
                 'mở ngoặc kép " ở dòng này nhưng không đóng lại trên cùng dòng.',
             )
             raise PlanDataError([problem]) from None
+        tab = _tab_line(text, where.line)
+        if tab:
+            raise PlanDataError([Problem(Where(file, tab, 1), (), _TAB_MESSAGE)]) from None
         raise PlanDataError([Problem(where, (), _yaml_message(exc))]) from None
     except yaml.YAMLError as exc:
         problem = Problem(Where(file, 1, 1), (), f"YAML không hợp lệ ({exc}).")
         raise PlanDataError([problem]) from None
-    finally:
-        loader.dispose()
-    if node is None:
+    if composed.problems:
+        raise PlanDataError(composed.problems)
+    if composed.data is None:
         raise PlanDataError([Problem(Where(file, 1, 1), (), "tệp trống; cần có dữ liệu YAML.")])
-    loaded = Loaded(file, None)
-    problems: list[Problem] = []
-    data = _plain(node, (), loaded, problems)
-    if problems:
-        raise PlanDataError(problems)
-    return Loaded(file, data, loaded.marks, loaded.key_marks)
-
-
-def _plain(node: Node, path: KeyPath, out: Loaded, problems: list[Problem]) -> Any:
-    where = _where(out.file, node.start_mark)
-    out.marks[path] = where
-    if node.tag not in (_STR, _SEQ, _MAP):
-        tag = str(node.tag).replace("tag:yaml.org,2002:", "!!")
-        problems.append(
-            Problem(
-                where,
-                path,
-                f"không chấp nhận thẻ YAML '{tag}'. Dữ liệu kế "
-                "hoạch chỉ gồm chữ, danh sách và bảng khóa–giá trị; hãy bỏ thẻ.",
-            )
-        )
-        return None
-    if isinstance(node, ScalarNode):
-        if node.value == "" and node.style is None:
-            return None
-        return str(node.value)
-    if isinstance(node, SequenceNode):
-        return [_plain(item, (*path, i), out, problems) for i, item in enumerate(node.value)]
-    assert isinstance(node, MappingNode)
-    result: dict[str, Any] = {}
-    seen: dict[str, Where] = {}
-    for key_node, value_node in node.value:
-        key_where = _where(out.file, key_node.start_mark)
-        if not isinstance(key_node, ScalarNode) or key_node.tag != _STR:
-            problems.append(Problem(key_where, path, "tên khóa phải là chữ đơn giản."))
-            continue
-        key = str(key_node.value)
-        if key == "<<":
-            problems.append(Problem(key_where, path, "không dùng khóa gộp '<<' của YAML."))
-            continue
-        if key in seen:
-            problems.append(
-                Problem(
-                    key_where,
-                    (*path, key),
-                    f"khóa '{key}' bị lặp; đã có ở dòng "
-                    f"{seen[key].line}. Hãy giữ một khóa và xóa khóa kia.",
-                )
-            )
-            continue
-        seen[key] = key_where
-        out.key_marks[(*path, key)] = key_where
-        result[key] = _plain(value_node, (*path, key), out, problems)
-    return result
+    return Loaded(file, composed.data, composed.marks, composed.key_marks)
 
 
 def load_file(path: Path, display: str) -> Loaded:

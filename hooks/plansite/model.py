@@ -165,15 +165,94 @@ class Provenance:
         return self.extent != "toan-van"
 
 
+STATUS_NAMES = {
+    "chua-co-thong-tin": "Chưa có thông tin",
+    "chua-trien-khai": "Chưa triển khai",
+    "dang-thuc-hien": "Đang thực hiện",
+    "tam-dung": "Tạm dừng",
+    "hoan-thanh": "Hoàn thành",
+}
+NO_INFORMATION = "chua-co-thong-tin"
+FREQUENCY_NAMES = {
+    "hang-nam": "Hằng năm",
+    "hang-quy": "Hằng quý",
+    "hang-thang": "Hằng tháng",
+    "thuong-xuyen": "Thường xuyên",
+}
+
+
+@dataclass(frozen=True)
+class Evidence:
+    document: str | None = None
+    url: str | None = None
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class Update:
+    """One dated progress report; history is kept, never overwritten."""
+
+    date: dt.date
+    status: str
+    note: str | None = None
+    evidence: Evidence | None = None
+
+    @property
+    def status_name(self) -> str:
+        return STATUS_NAMES[self.status]
+
+
+@dataclass(frozen=True)
+class Recurrence:
+    """A reporting rhythm; dates exist only when the text gives an anchor."""
+
+    frequency: str
+    anchor: str | None = None
+    quote: str | None = None
+
+    @property
+    def name(self) -> str:
+        return FREQUENCY_NAMES[self.frequency]
+
+
+@dataclass(frozen=True)
+class Output:
+    name: str
+    target: str | None = None
+    unit: str | None = None
+
+
 @dataclass(frozen=True)
 class Task:
     id: str
     plan: str
     block: Block
+    lead: str | None = None
+    support: tuple[str, ...] = ()
+    deadline: dt.date | None = None
+    recurrence: Recurrence | None = None
+    outputs: tuple[Output, ...] = ()
+    updates: tuple[Update, ...] = ()
 
     @property
     def title(self) -> str:
         return self.block.heading or self.block.text or self.id
+
+    @property
+    def latest(self) -> Update | None:
+        """The current state: the latest update (the last one listed on the same day)."""
+        if not self.updates:
+            return None
+        return max(enumerate(self.updates), key=lambda pair: (pair[1].date, pair[0]))[1]
+
+    @property
+    def status(self) -> str:
+        latest = self.latest
+        return latest.status if latest else NO_INFORMATION
+
+    @property
+    def status_name(self) -> str:
+        return STATUS_NAMES[self.status]
 
 
 @dataclass(frozen=True)
@@ -190,6 +269,10 @@ class Plan:
     content: tuple[Block, ...]
     tasks: tuple[Task, ...]
     source_file: str
+
+    @property
+    def level_name(self) -> str:
+        return LEVEL_NAMES[self.level]
 
     def blocks(self) -> Iterator[Block]:
         """Every block of the text in source order."""
@@ -218,6 +301,13 @@ class Contact:
 
 
 @dataclass(frozen=True)
+class Licence:
+    name: str
+    source: str
+    url: str | None = None
+
+
+@dataclass(frozen=True)
 class Site:
     """Everything the renderer needs, already checked."""
 
@@ -233,6 +323,8 @@ class Site:
     groups: tuple[Group, ...]
     domains: tuple[Domain, ...]
     glossary: tuple[GlossaryEntry, ...]
+    sample: bool = False
+    licence: Licence | None = None
 
     def document(self, doc_id: str) -> Document:
         return next(d for d in self.documents if d.id == doc_id)

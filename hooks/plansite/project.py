@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from . import exports
 from .errors import PlanDataError, Problem, Where, did_you_mean
 from .load import decode, load_file
 from .markers import Expander
@@ -29,6 +30,7 @@ class Output:
     site: Site
     generated: dict[str, Page]
     handwritten: dict[str, str]
+    assets: dict[str, bytes]
     nav: list[Any]
     not_in_nav: list[str]
 
@@ -109,4 +111,5 @@ def generate(root: Path, docs_dir: Path, site_name: str, data_dir: Path | None =
         raise PlanDataError(problems)
     handwritten = {uri: expander.expand(uri, text) for uri, text in docs.items()}
     entries = nav(site, titles)
-    return Output(site, generated, handwritten, entries, not_in_nav(generated, entries))
+    assets = exports.files(site, site_name)
+    return Output(site, generated, handwritten, assets, entries, not_in_nav(generated, entries))

@@ -8,7 +8,7 @@ text and macro output are `Markup` and pass unchanged.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,8 +18,14 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from . import urls
-from .model import UNKNOWN, Block, Document, Plan, Site
+from .charts import status_chart
+from .exports import SCHEMA_FILES, TABLES
+from .index import Index
+from .listing import split
+from .model import STATUS_NAMES, UNKNOWN, Plan, Site
+from .progress import is_overdue, tally, when
 from .text import html_attr, md_inline
+from .tracker import progress_pages
 
 
 @dataclass(frozen=True)
@@ -73,6 +79,29 @@ def _plan_tasks(plan: Plan) -> list[tuple[Plan, Any]]:
     return [(plan, t) for t in plan.tasks]
 
 
+def _raw_url(url: str) -> Markup:
+    """A checked http(s) URL as a Markdown link target (brackets and spaces encoded)."""
+    safe = html_attr(url).replace("(", "%28").replace(")", "%29").replace(" ", "%20")
+    return Markup(safe)
+
+
+def _raw_code(text: str) -> Markup:
+    """Our own field names inside backticks: only letters and underscores."""
+    assert text.replace("_", "").isalnum(), text
+    return Markup(text)
+
+
+def _badge(status: str) -> Markup:
+    return Markup('<span class="trang-thai trang-thai--{}">{}</span>').format(
+        status, STATUS_NAMES[status]
+    )
+
+
+def _chart(tasks: Iterable[Any], as_of: dt.date, title: str) -> Markup:
+    found = [t[1] if isinstance(t, tuple) else t for t in tasks]
+    return Markup(status_chart(tally(found, as_of), title))
+
+
 def environment() -> Environment:
     """The Jinja2 environment shared by pages and markers."""
     env = Environment(
@@ -90,47 +119,34 @@ def environment() -> Environment:
         UNKNOWN=UNKNOWN,
         hashes=_hashes,
         plan_domains=_plan_domains,
+        badge=_badge,
+        chart=_chart,
+        tally=lambda tasks, as_of: tally([t[1] for t in tasks], as_of),
+        when=when,
+        is_overdue=is_overdue,
+        tables=TABLES,
+        schema_files=SCHEMA_FILES,
         plan_tasks=_plan_tasks,
     )
-    env.filters.update(date=_date, excerpt=_excerpt)
+    env.filters.update(date=_date, excerpt=_excerpt, raw_url=_raw_url, raw_code=_raw_code)
     return env
 
 
-class Index:
-    """Lookups the pages need (who is named where), computed once from the site."""
-
-    def __init__(self, site: Site) -> None:
-        self.site = site
-        self.by_domain: dict[str, list[tuple[Plan, Block]]] = {d.id: [] for d in site.domains}
-        self.by_addressee: dict[str, list[tuple[Plan, Block]]] = {}
-        for plan in site.plans:
-            for block in plan.blocks():
-                for d in block.domains:
-                    self.by_domain[d].append((plan, block))
-                for a in block.addressees:
-                    self.by_addressee.setdefault(a, []).append((plan, block))
-        self.cited_by: dict[str, list[tuple[str, str, Document]]] = {}
-        for doc in site.documents:
-            for rel in doc.relations:
-                self.cited_by.setdefault(rel.target, []).append((rel.label, rel.quote, doc))
-        for plan in site.plans:
-            for b in plan.basis:
-                quote = plan.block(b.block).words
-                self.cited_by.setdefault(b.document, []).append((b.label, quote, plan.document))
-
-    def plan_of(self, doc: Document) -> Plan | None:
-        return next((p for p in self.site.plans if p.id == doc.plan), None)
-
-    def issued_by(self, org_id: str) -> list[Document]:
-        return [d for d in self.site.documents if d.issuer == org_id]
-
-    def tasks_in(self, domain_id: str) -> list[tuple[Plan, Any]]:
-        return [(p, t) for p in self.site.plans for t in p.tasks if domain_id in t.block.domains]
+QUOTE_PREVIEW = 10
 
 
-def front_matter(title: str, description: str | None) -> str:
-    """YAML front matter with values escaped: Material prints page.meta unescaped."""
-    meta = {"title": html_attr(title)}
+TOC_LIMIT = 40
+
+
+def front_matter(title: str, description: str | None, hide_toc: bool = False) -> str:
+    """YAML front matter with values escaped: Material prints page.meta unescaped.
+
+    A page with very many headings hides the theme's table of contents, which the
+    theme prints twice per page, so that page weight stays bounded.
+    """
+    meta: dict[str, Any] = {"title": html_attr(title)}
+    if hide_toc:
+        meta["hide"] = ["toc"]
     if description:
         meta["description"] = html_attr(_excerpt(description))
     dumped = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000)
@@ -164,61 +180,59 @@ class Renderer:
         body = self.env.get_template(template).render(
             here=here, title=title, **self.common, **context
         )
-        return Page(front_matter(title, description) + body, title, source)
+        headings = sum(1 for line in body.splitlines() if line.startswith("#"))
+        return Page(front_matter(title, description, headings > TOC_LIMIT) + body, title, source)
 
     def fragment(self, macro: str, here: str, *args: Any) -> str:
         """One macro of `_macros.md.j2`, for markers inside hand-written pages."""
         module = self.env.get_template("_macros.md.j2").make_module({"here": here, **self.common})
         return str(getattr(module, macro)(*args))
 
+    def listing(
+        self,
+        template: str,
+        base: str,
+        title: str,
+        description: str | None,
+        source: str | None,
+        items: Sequence[Any],
+        **context: Any,
+    ) -> dict[str, Page]:
+        """A list split over pages: the first at `base`, the rest at base/trang-N."""
+        pages = {}
+        for uri, chunk, pager in split(items, base):
+            heading = title if pager.number == 1 else f"{title} (trang {pager.number})"
+            pages[uri] = self.page(
+                template, uri, heading, description, source, items=chunk, pager=pager, **context
+            )
+        return pages
+
     def pages(self) -> dict[str, Page]:
-        site = self.site
+        """Every generated page, keyed by src_uri, in a fixed order."""
         out: dict[str, Page] = {}
-        intro = site.description
+        self._site_pages(out)
+        for plan in self.site.plans:
+            self._plan_pages(out, plan)
+        self._entity_pages(out)
+        out.update(progress_pages(self))
+        return dict(sorted(out.items()))
+
+    def _site_pages(self, out: dict[str, Page]) -> None:
+        site = self.site
         out[urls.HOME] = self.page(
-            "home.md.j2", urls.HOME, self.site_name, intro, "plan_data/site.yml"
+            "home.md.j2", urls.HOME, self.site_name, site.description, "plan_data/site.yml"
         )
-        out[urls.PLANS] = self.page("plans.md.j2", urls.PLANS, "Các kế hoạch", intro, None)
-        for plan in site.plans:
-            src = plan.source_file
-            desc = plan.summary or plan.document.subject
-            out[urls.plan_home(plan)] = self.page(
-                "plan.md.j2", urls.plan_home(plan), plan.short_title, desc, src, plan=plan
-            )
-            out[urls.full_text(plan)] = self.page(
-                "full_text.md.j2",
-                urls.full_text(plan),
-                "Toàn văn kế hoạch",
-                plan.document.subject,
-                src,
-                plan=plan,
-            )
-            out[urls.basis(plan)] = self.page(
-                "basis.md.j2",
-                urls.basis(plan),
-                "Căn cứ",
-                f"Các văn bản mà {plan.short_title} dựa vào.",
-                src,
-                plan=plan,
-            )
-            out[urls.tasks(plan)] = self.page(
-                "tasks.md.j2",
-                urls.tasks(plan),
-                "Nhiệm vụ",
-                f"Các nhiệm vụ của {plan.short_title}.",
-                src,
-                plan=plan,
-            )
-            for task in plan.tasks:
-                out[urls.task(task)] = self.page(
-                    "task.md.j2",
-                    urls.task(task),
-                    task.title,
-                    task.block.words,
-                    src,
-                    plan=plan,
-                    task=task,
-                )
+        out |= self.listing(
+            "plans.md.j2", urls.PLANS, "Các kế hoạch", site.description, None, site.plans
+        )
+        out |= self.listing(
+            "documents.md.j2",
+            urls.DOCUMENTS,
+            "Văn bản",
+            "Các văn bản mà kế hoạch dẫn chiếu.",
+            "plan_data/documents.yml",
+            site.documents,
+        )
         out[urls.DOMAINS] = self.page(
             "domains.md.j2",
             urls.DOMAINS,
@@ -226,51 +240,104 @@ class Renderer:
             "Các lĩnh vực mà kế hoạch đề cập.",
             "plan_data/domains.yml",
         )
-        for domain in site.domains:
-            out[urls.domain(domain)] = self.page(
-                "domain.md.j2",
-                urls.domain(domain),
-                domain.name,
-                domain.description or f"Những đoạn kế hoạch nói về {domain.name.lower()}.",
-                "plan_data/domains.yml",
-                domain=domain,
-            )
-        out[urls.ORGANISATIONS] = self.page(
+        out |= self.listing(
             "organisations.md.j2",
             urls.ORGANISATIONS,
             "Cơ quan và đối tượng",
             "Các cơ quan, tổ chức và nhóm người mà kế hoạch nêu tên.",
             "plan_data/organisations.yml",
+            site.organisations,
         )
-        for org in site.organisations:
-            out[urls.organisation(org)] = self.page(
-                "organisation.md.j2",
-                urls.organisation(org),
-                org.name,
-                f"Kế hoạch yêu cầu gì ở {org.name}.",
-                "plan_data/organisations.yml",
-                entity=org,
-                org=org,
-            )
-        for group in site.groups:
-            out[urls.group(group)] = self.page(
-                "organisation.md.j2",
-                urls.group(group),
-                group.name,
-                f"Kế hoạch yêu cầu gì ở {group.name.lower()}.",
-                "plan_data/organisations.yml",
-                entity=group,
-                org=None,
-            )
-        out[urls.DOCUMENTS] = self.page(
-            "documents.md.j2",
-            urls.DOCUMENTS,
-            "Văn bản",
-            "Các văn bản mà kế hoạch dẫn chiếu.",
-            "plan_data/documents.yml",
+        out[urls.GLOSSARY] = self.page(
+            "glossary.md.j2",
+            urls.GLOSSARY,
+            "Thuật ngữ",
+            "Giải thích chữ viết tắt và thuật ngữ trong kế hoạch.",
+            "plan_data/glossary.yml",
         )
-        for doc in site.documents:
-            plan_of = self.index.plan_of(doc)
+
+    def _plan_pages(self, out: dict[str, Page], plan: Plan) -> None:
+        src = plan.source_file
+        name = plan.short_title
+        out[urls.plan_home(plan)] = self.page(
+            "plan.md.j2",
+            urls.plan_home(plan),
+            name,
+            plan.summary or plan.document.subject,
+            src,
+            plan=plan,
+        )
+        for template, uri, title, description in (
+            ("full_text.md.j2", urls.full_text(plan), "Toàn văn kế hoạch", plan.document.subject),
+            ("basis.md.j2", urls.basis(plan), "Căn cứ", f"Các văn bản mà {name} dựa vào."),
+        ):
+            out[uri] = self.page(template, uri, title, description, src, plan=plan)
+        out |= self.listing(
+            "tasks.md.j2",
+            urls.tasks(plan),
+            "Nhiệm vụ",
+            f"Các nhiệm vụ của {name}.",
+            src,
+            [(plan, task) for task in plan.tasks],
+            plan=plan,
+        )
+        for task in plan.tasks:
+            out[urls.task(task)] = self.page(
+                "task.md.j2",
+                urls.task(task),
+                task.title,
+                task.block.words,
+                src,
+                plan=plan,
+                task=task,
+            )
+
+    def _entity_pages(self, out: dict[str, Page]) -> None:
+        index = self.index
+        entities: list[tuple[str, Any, str, str, list[Any]]] = [
+            (urls.domain(d), d, d.name, "plan_data/domains.yml", index.tasks_in(d.id))
+            for d in self.site.domains
+        ]
+        entities += [
+            (urls.organisation(o), o, o.name, "plan_data/organisations.yml", index.tasks_of(o.id))
+            for o in self.site.organisations
+        ]
+        entities += [
+            (urls.group(g), g, g.name, "plan_data/organisations.yml", []) for g in self.site.groups
+        ]
+        for uri, entity, name, source, tasks in entities:
+            kind = "domain" if uri.startswith("linh-vuc/") else "entity"
+            quotes = (
+                index.by_domain.get(entity.id, [])
+                if kind == "domain"
+                else index.by_addressee.get(entity.id, [])
+            )
+            description = getattr(entity, "description", None) or f"Kế hoạch nói gì về {name}."
+            quotes_uri = uri[:-3] + "/trich-dan.md"
+            out |= self.listing(
+                f"{kind}.md.j2",
+                uri,
+                name,
+                description,
+                source,
+                tasks,
+                entity=entity,
+                quotes=quotes,
+                quotes_uri=quotes_uri,
+            )
+            if len(quotes) > QUOTE_PREVIEW:
+                out |= self.listing(
+                    "quotes.md.j2",
+                    quotes_uri,
+                    f"{name}: các đoạn được nêu",
+                    description,
+                    source,
+                    quotes,
+                    entity=entity,
+                    back=uri,
+                )
+        for doc in self.site.documents:
+            plan_of = index.plan_of(doc)
             out[urls.document(doc)] = self.page(
                 "document.md.j2",
                 urls.document(doc),
@@ -280,14 +347,6 @@ class Renderer:
                 doc=doc,
                 plan_of=plan_of,
             )
-        out[urls.GLOSSARY] = self.page(
-            "glossary.md.j2",
-            urls.GLOSSARY,
-            "Thuật ngữ",
-            "Giải thích chữ viết tắt và thuật ngữ trong kế hoạch.",
-            "plan_data/glossary.yml",
-        )
-        return dict(sorted(out.items()))
 
 
 def render_site(
@@ -314,10 +373,12 @@ def nav(site: Site, docs_titles: dict[str, str], max_plans: int = 8) -> list[Any
                         urls.full_text(plan),
                         urls.basis(plan),
                         urls.tasks(plan),
+                        urls.plan_progress(plan),
                     ]
                 }
             )
-    entries += [urls.DOMAINS, urls.ORGANISATIONS, urls.DOCUMENTS, urls.GLOSSARY]
+    entries += [urls.PROGRESS, urls.CALENDAR, urls.RECENT, urls.DOMAINS, urls.ORGANISATIONS]
+    entries += [urls.DOCUMENTS, urls.GLOSSARY, urls.OPEN_DATA]
     entries += [page for page in site.menu if page in docs_titles]
     return entries
 

@@ -16,6 +16,11 @@ DOMAINS = "linh-vuc/index.md"
 ORGANISATIONS = "co-quan/index.md"
 DOCUMENTS = "van-ban/index.md"
 GLOSSARY = "thuat-ngu.md"
+PROGRESS = "tien-do/index.md"
+CALENDAR = "lich/index.md"
+RECENT = "moi-cap-nhat/index.md"
+OPEN_DATA = "du-lieu/index.md"
+DATA_DIR = "du-lieu"
 
 
 def plan_home(plan: Plan) -> str:
@@ -28,6 +33,10 @@ def full_text(plan: Plan) -> str:
 
 def basis(plan: Plan) -> str:
     return f"ke-hoach/{plan.id}/can-cu.md"
+
+
+def plan_progress(plan: Plan) -> str:
+    return f"ke-hoach/{plan.id}/tien-do.md"
 
 
 def tasks(plan: Plan) -> str:
