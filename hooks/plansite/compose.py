@@ -54,7 +54,7 @@ class _PyParser(Reader, Scanner, Parser):
 
 def _parser(text: str) -> Any:
     if yaml.__with_libyaml__:
-        from yaml.cyaml import CParser  # only importable where PyYAML was built with libyaml
+        from yaml._yaml import CParser  # only in PyYAML builds with libyaml
 
         return CParser(text)
     return _PyParser(text)
