@@ -14,6 +14,7 @@ import uuid
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import resources
 from typing import Any
 from xml.etree import ElementTree as ET
 
@@ -22,7 +23,6 @@ from icalendar import Calendar, Event, Timezone, TimezoneStandard
 from . import urls
 from .model import Site
 from .progress import dues, recent_updates
-from .schema import schema_text
 
 NAMESPACE = uuid.UUID("8f6b1a52-3c1e-5d7a-9b0e-2f4c6d8e0a11")
 Row = dict[str, str]
@@ -369,24 +369,9 @@ def files(site: Site, site_name: str) -> dict[str, bytes]:
         out[f"{urls.DATA_DIR}/{table.stem}.csv"] = _csv(site, table)
     out[f"{urls.DATA_DIR}/lich.ics"] = calendar(site, site_name)
     out[f"{urls.DATA_DIR}/moi-cap-nhat.xml"] = atom(site, site_name)
-    out[f"{urls.DATA_DIR}/plan-data.schema.json"] = schema_text().encode("utf-8")
-    for name, kind in zip(
-        list(SCHEMA_FILES)[1:],
-        (
-            "siteFile",
-            "documentsFile",
-            "organisationsFile",
-            "domainsFile",
-            "glossaryFile",
-            "planFile",
-        ),
-        strict=True,
-    ):
-        wrapper = {
-            "$schema": "https://json-schema.org/draft/2020-12/schema",
-            "$ref": f"plan-data.schema.json#/$defs/{kind}",
-        }
-        out[f"{urls.DATA_DIR}/{name}"] = (json.dumps(wrapper, indent=2) + "\n").encode()
+    schemas = resources.files("plansite").joinpath("schema")
+    for name in SCHEMA_FILES:
+        out[f"{urls.DATA_DIR}/{name}"] = schemas.joinpath(name).read_bytes()
     out[f"{urls.DATA_DIR}/tat-ca.zip"] = _zip(site, out)
     return dict(sorted(out.items()))
 

@@ -69,10 +69,12 @@ def dues(site: Site, plans: Iterable[Plan] | None = None) -> list[Due]:
     start, end = window(site.as_of)
     found: list[Due] = []
     for plan in plans if plans is not None else site.plans:
+        # No reporting date falls before the plan itself was issued.
+        since = max(start, plan.document.date) if plan.document.date else start
         for task in plan.tasks:
             if task.deadline:
                 found.append(Due(task.deadline, "thoi-han", plan, task))
-            found += [Due(day, "bao-cao", plan, task) for day in reporting_dates(task, start, end)]
+            found += [Due(day, "bao-cao", plan, task) for day in reporting_dates(task, since, end)]
     return sorted(found, key=lambda d: (d.date, d.plan.id, d.task.id, d.kind))
 
 

@@ -84,8 +84,8 @@ def plan_yaml(
     return "\n".join(lines + tasks) + "\n"
 
 
-def write_corpus(root: Path, tasks: int, default_nav: bool = False) -> None:
-    """A whole synthetic project with `tasks` tasks spread over plans of 40."""
+def write_corpus(root: Path, tasks: int, per_plan: int = TASKS_PER_PLAN) -> None:
+    """A whole synthetic project with `tasks` tasks spread over plans of `per_plan`."""
     data = root / "plan_data"
     (data / "plans").mkdir(parents=True, exist_ok=True)
     (root / "docs").mkdir(exist_ok=True)
@@ -114,9 +114,9 @@ def write_corpus(root: Path, tasks: int, default_nav: bool = False) -> None:
         ]
     (data / "domains.yml").write_text("\n".join(domain_lines) + "\n", encoding="utf-8")
     previous = None
-    for p, first in enumerate(range(0, tasks, TASKS_PER_PLAN)):
+    for p, first in enumerate(range(0, tasks, per_plan)):
         plan_id = f"ke-hoach-mau-{p}"
-        count = min(TASKS_PER_PLAN, tasks - first)
+        count = min(per_plan, tasks - first)
         text = plan_yaml(
             plan_id, f"Kế hoạch mẫu {p}", first, count, orgs, domains, implements=previous
         )
