@@ -29,7 +29,7 @@ def status_chart(tally: Tally, title: str) -> str:
     summary = "; ".join(f"{name}: {count}" for _, name, count in rows)
     parts = [
         f'<svg class="bieu-do" role="img" viewBox="0 0 {WIDTH} {height}" '
-        f'width="100%" style="max-width:{WIDTH}px" '
+        f'width="{WIDTH}" height="{height}" '
         f'aria-label="{html_attr(title)}. {html_attr(summary)}" xmlns="http://www.w3.org/2000/svg">'
     ]
     for i, (status, name, count) in enumerate(rows):
