@@ -17,8 +17,10 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from plansite.errors import PlanDataError
 from plansite.postprocess import clean_url, epoch, finish_html, finish_site
 from plansite.project import Output, generate
+from plansite.search import ThemeChanged
 
 _output: Output | None = None
+OFFLINE_SHIM = "assets/javascripts/iframe-worker-shim.js"
 
 
 def on_config(config: Any) -> Any:
@@ -28,13 +30,19 @@ def on_config(config: Any) -> Any:
         _output = generate(root, Path(config.docs_dir), config.site_name)
     except PlanDataError as exc:
         raise PluginError(exc.report()) from None
+    except ThemeChanged as exc:
+        raise PluginError(f"Giao diện Material đã thay đổi: {exc}") from None
     # Reproducible output: dates in MkDocs' own files come from the data, not the clock.
     # A SOURCE_DATE_EPOCH set by whoever runs the build is respected.
     if "SOURCE_DATE_EPOCH" not in os.environ or os.environ.get("PLANSITE_SET_EPOCH"):
         os.environ["SOURCE_DATE_EPOCH"] = str(epoch(_output.site.as_of))
         os.environ["PLANSITE_SET_EPOCH"] = "1"
     config.nav = _output.nav
-    config.extra["plansite_sample"] = _output.site.sample
+    config.extra.update(_output.theme_extra)
+    offline = config.plugins.get("material/offline")
+    if offline and offline.config.enabled:
+        # The offline plugin would load its worker shim from a CDN; ship our copy instead.
+        config.extra["polyfills"] = [OFFLINE_SHIM]
     if _output.site.site_url and not config.site_url:
         config.site_url = _output.site.site_url + "/"
     return config

@@ -21,7 +21,7 @@ def mkdocs_config(config: ProjectConfig, output: Output) -> dict[str, Any]:
         raw["not_in_nav"] = "\n".join(f"/{uri}" for uri in output.not_in_nav)
     if output.site.site_url and not raw.get("site_url"):
         raw["site_url"] = output.site.site_url + "/"
-    raw["extra"] = {**(raw.get("extra") or {}), "plansite_sample": output.site.sample}
+    raw["extra"] = {**(raw.get("extra") or {}), **output.theme_extra}
     theme = dict(raw.get("theme") or {})
     if config.custom_dir:
         theme["custom_dir"] = "overrides"

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import exports
+from . import exports, search
 from .errors import PlanDataError, Problem, Where, did_you_mean
 from .load import decode, load_file
 from .markers import Expander
@@ -33,6 +33,15 @@ class Output:
     assets: dict[str, bytes]
     nav: list[Any]
     not_in_nav: list[str]
+
+    @property
+    def theme_extra(self) -> dict[str, Any]:
+        """Settings our theme overrides read from `config.extra`."""
+        ours = search.worker()
+        return {
+            "plansite_sample": self.site.sample,
+            "plansite_search_worker": {"theme": ours.theme_name, "ours": ours.name},
+        }
 
 
 def page_title(markdown: str, fallback: str) -> str:
@@ -112,4 +121,6 @@ def generate(root: Path, docs_dir: Path, site_name: str, data_dir: Path | None =
     handwritten = {uri: expander.expand(uri, text) for uri, text in docs.items()}
     entries = nav(site, titles)
     assets = exports.files(site, site_name)
+    ours = search.worker()
+    assets[ours.path] = ours.source.encode("utf-8")
     return Output(site, generated, handwritten, assets, entries, not_in_nav(generated, entries))
