@@ -59,6 +59,14 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site
 
 
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample site, built once for the session."""
+    site = tmp_path_factory.mktemp("sample") / "site"
+    run_build(ROOT / "examples" / "sample" / "mkdocs.yml", site)
+    return site
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Callable[[Path], Path]:
     """Copy a project into a temporary folder and return the copy's root."""

@@ -16,13 +16,6 @@ SAMPLE = ROOT / "examples" / "sample"
 MAX_PAGE_KB = 60
 
 
-@pytest.fixture(scope="session")
-def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site = tmp_path_factory.mktemp("sample") / "site"
-    run_build(SAMPLE / "mkdocs.yml", site)
-    return site
-
-
 def test_every_sample_page_carries_the_banner(sample_site: Path) -> None:
     pages = list(sample_site.rglob("*.html"))
     assert len(pages) > 100
