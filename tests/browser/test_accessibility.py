@@ -74,7 +74,8 @@ def test_markup_is_vietnamese_with_headed_tables(
     assert headless == 0
     charts = page.evaluate(
         "[...document.querySelectorAll('figure.bieu-do-khung')].map(f => {"
-        " let n = f.nextElementSibling; while (n && n.tagName !== 'TABLE' && !n.querySelector('table'))"
+        " let n = f.nextElementSibling;"
+        " while (n && n.tagName !== 'TABLE' && !n.querySelector('table'))"
         " n = n.nextElementSibling; return Boolean(n); })"
     )
     assert all(charts), "every chart is followed by its data table"
