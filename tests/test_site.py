@@ -9,6 +9,8 @@ import unicodedata
 from html import unescape
 from pathlib import Path
 
+from plansite.postprocess import finish_html
+
 from .conftest import FIXTURES, ROOT, copy_project, run_build
 
 SOURCE = ROOT.parent / "shared" / "source" / "000_b69a159fc8a26ca9.txt"
@@ -107,10 +109,12 @@ def test_no_sitemap_without_site_url(real_site: Path) -> None:
     assert 'rel="canonical"' not in (real_site / "index.html").read_text(encoding="utf-8")
 
 
-def test_theme_header_fix_is_applied(real_site: Path) -> None:
+def test_theme_fixes_are_applied_to_every_page(real_site: Path) -> None:
     for path in real_site.rglob("*.html"):
         html = path.read_text(encoding="utf-8")
         assert not re.search(r'<input[^>]*type="checkbox"[^>]*autocomplete=', html), path
+        assert 'role="dialog" aria-label="Tìm kiếm"' in html, path
+        assert "workers/plansite-search." in html, path
 
 
 def test_another_city_builds_its_own_site(tmp_path: Path) -> None:
@@ -162,9 +166,9 @@ def test_render_script_tree_builds_the_same_pages_without_the_hook(
     hook_pages = {k: v for k, v in site_files(real_site).items() if k.endswith(".html")}
     plain_pages = {k: v for k, v in site_files(out / "site").items() if k.endswith(".html")}
     assert hook_pages.keys() == plain_pages.keys()
+    # The hook's only extra is its post-processing of the theme's HTML (finish_html).
     for name, data in hook_pages.items():
-        plain = plain_pages[name].decode("utf-8").replace(' autocomplete="off"', "")
-        assert data.decode("utf-8").replace(' autocomplete="off"', "") == plain, name
+        assert data.decode("utf-8") == finish_html(plain_pages[name].decode("utf-8")), name
 
 
 def test_edit_links_point_to_the_yaml_source_when_edit_uri_is_absolute(tmp_path: Path) -> None:

@@ -7,7 +7,13 @@ from pathlib import Path
 
 import material
 
-from plansite.postprocess import CHECKBOX_AUTOCOMPLETE, clean_url, finish_html
+from plansite.postprocess import (
+    CHECKBOX_AUTOCOMPLETE,
+    NAMED_SEARCH_DIALOG,
+    SEARCH_DIALOG,
+    clean_url,
+    finish_html,
+)
 
 from .conftest import ROOT
 
@@ -41,6 +47,12 @@ def test_material_header_still_has_the_pattern_we_fix() -> None:
     assert finish_html(sample) == '<input class="md-toggle" type="checkbox" id="__search">'
     text_input = '<input type="text" autocomplete="off">'
     assert finish_html(text_input) == text_input
+
+
+def test_material_search_dialog_still_needs_a_name() -> None:
+    search = (THEME / "partials" / "search.html").read_text(encoding="utf-8")
+    assert SEARCH_DIALOG in search
+    assert finish_html(SEARCH_DIALOG) == NAMED_SEARCH_DIALOG
 
 
 def test_material_prints_meta_title_unescaped_so_we_escape_it() -> None:

@@ -133,12 +133,29 @@ def environment() -> Environment:
 
 
 QUOTE_PREVIEW = 10
+# Listing pages repeat what task and entity pages say, so they stay out of the search
+# index; so do the later pages of any listing.
+UNSEARCHED = frozenset(
+    {
+        "tasks.md.j2",
+        "calendar.md.j2",
+        "recent.md.j2",
+        "quotes.md.j2",
+        "plans.md.j2",
+        "documents.md.j2",
+        "organisations.md.j2",
+        "progress.md.j2",
+        "plan_progress.md.j2",
+    }
+)
 
 
 TOC_LIMIT = 40
 
 
-def front_matter(title: str, description: str | None, hide_toc: bool = False) -> str:
+def front_matter(
+    title: str, description: str | None, hide_toc: bool = False, searchable: bool = True
+) -> str:
     """YAML front matter with values escaped: Material prints page.meta unescaped.
 
     A page with very many headings hides the theme's table of contents, which the
@@ -147,6 +164,10 @@ def front_matter(title: str, description: str | None, hide_toc: bool = False) ->
     meta: dict[str, Any] = {"title": html_attr(title)}
     if hide_toc:
         meta["hide"] = ["toc"]
+    if not searchable:
+        # Lists that repeat what task and entity pages say are left out of the search
+        # index, which every visitor downloads on arrival.
+        meta["search"] = {"exclude": True}
     if description:
         meta["description"] = html_attr(_excerpt(description))
     dumped = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000)
@@ -181,7 +202,10 @@ class Renderer:
             here=here, title=title, **self.common, **context
         )
         headings = sum(1 for line in body.splitlines() if line.startswith("#"))
-        return Page(front_matter(title, description, headings > TOC_LIMIT) + body, title, source)
+        pager = context.get("pager")
+        searchable = template not in UNSEARCHED and (pager is None or pager.number == 1)
+        meta = front_matter(title, description, headings > TOC_LIMIT, searchable)
+        return Page(meta + body, title, source)
 
     def fragment(self, macro: str, here: str, *args: Any) -> str:
         """One macro of `_macros.md.j2`, for markers inside hand-written pages."""

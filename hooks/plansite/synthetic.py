@@ -62,7 +62,7 @@ def plan_yaml(
         domain_id, domain_term = domains[n % len(domains)]
         lines += [
             f'      - number: "{k + 1}."',
-            f"        text: {_q(f'Nhiệm vụ mẫu số {n} về {domain_term}, để thử trang dài.')}",
+            f"        text: {_q(f'Nhiệm vụ mẫu số {n} về {domain_term}.')}",
             f"        domains: [{domain_id}]",
         ]
         tasks += [f"  - id: nv-{n}", f"    block: i-{k + 1}", f"    lead: {orgs[n % len(orgs)]}"]

@@ -1,0 +1,36 @@
+// Run Lighthouse (mobile preset) on each URL given, `runs` times, in one Chromium.
+// Usage: node tests/browser/lighthouse.mjs RUNS URL... ; prints one JSON object per run.
+// Chromium is Debian's (/usr/bin/chromium or $CHROME_PATH); nothing is downloaded.
+import lighthouse from "lighthouse";
+import * as chromeLauncher from "chrome-launcher";
+
+const [runs, ...urls] = process.argv.slice(2);
+const chrome = await chromeLauncher.launch({
+  chromePath: process.env.CHROME_PATH || "/usr/bin/chromium",
+  chromeFlags: [
+    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+  ],
+});
+try {
+  for (const url of urls) {
+    for (let run = 0; run < Number(runs); run++) {
+      const result = await lighthouse(url, { port: chrome.port, output: "json", logLevel: "error" });
+      const lhr = result.lhr;
+      const failing = [];
+      for (const category of Object.values(lhr.categories)) {
+        for (const ref of category.auditRefs) {
+          const audit = lhr.audits[ref.id];
+          if (ref.weight > 0 && audit.score !== null && audit.score < 1 && category.id !== "performance") {
+            failing.push(`${category.id}/${ref.id}`);
+          }
+        }
+      }
+      const scores = Object.fromEntries(
+        Object.values(lhr.categories).map((c) => [c.id, Math.round(c.score * 100)]));
+      console.log(JSON.stringify({ url, run, scores, failing }));
+    }
+  }
+} finally {
+  await chrome.kill();
+}
