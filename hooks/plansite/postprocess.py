@@ -24,6 +24,12 @@ SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog"
 NAMED_SEARCH_DIALOG = SEARCH_DIALOG[:-1] + ' aria-label="Tìm kiếm">'
 
 
+# On pages kept out of the navigation, the table of contents' title is a <label> for a
+# toggle (#__toc) that the theme does not render there: invalid HTML (Nu checker).
+TOC_LABEL = '<label class="md-nav__title" for="__toc">'
+TOC_TOGGLE = 'id="__toc"'
+
+
 def epoch(day: dt.date) -> int:
     """Seconds since 1970 at midnight UTC of `day`, for SOURCE_DATE_EPOCH."""
     return int(dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC).timestamp())
@@ -39,6 +45,8 @@ def clean_url(url: str) -> str:
 def finish_html(html: str) -> str:
     """Fix the theme's known validity and accessibility faults in one rendered page."""
     html = CHECKBOX_AUTOCOMPLETE.sub(r"\1", html)
+    if TOC_LABEL in html and TOC_TOGGLE not in html:
+        html = html.replace(TOC_LABEL, '<label class="md-nav__title">')
     return html.replace(SEARCH_DIALOG, NAMED_SEARCH_DIALOG)
 
 

@@ -1,10 +1,11 @@
 // Run Lighthouse (mobile preset) on each URL given, `runs` times, in one Chromium.
-// Usage: node tests/browser/lighthouse.mjs RUNS URL... ; prints one JSON object per run.
+// Usage: node tests/browser/lighthouse.mjs RUNS CATEGORIES URL... ; one JSON object per run.
+// CATEGORIES is a comma-separated list, e.g. performance or accessibility,best-practices,seo.
 // Chromium is Debian's (/usr/bin/chromium or $CHROME_PATH); nothing is downloaded.
 import lighthouse from "lighthouse";
 import * as chromeLauncher from "chrome-launcher";
 
-const [runs, ...urls] = process.argv.slice(2);
+const [runs, categories, ...urls] = process.argv.slice(2);
 const chrome = await chromeLauncher.launch({
   chromePath: process.env.CHROME_PATH || "/usr/bin/chromium",
   chromeFlags: [
@@ -15,7 +16,10 @@ const chrome = await chromeLauncher.launch({
 try {
   for (const url of urls) {
     for (let run = 0; run < Number(runs); run++) {
-      const result = await lighthouse(url, { port: chrome.port, output: "json", logLevel: "error" });
+      const result = await lighthouse(url, {
+        port: chrome.port, output: "json", logLevel: "error",
+        onlyCategories: categories.split(","),
+      });
       const lhr = result.lhr;
       const failing = [];
       for (const category of Object.values(lhr.categories)) {
