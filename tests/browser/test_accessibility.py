@@ -7,7 +7,10 @@ from typing import Any
 
 import pytest
 
+from ..conftest import ROOT
 from .conftest import AXE, PAGE_TYPES, WCAG, search
+
+SHOTS = ROOT / "build" / "screenshots"
 
 CASES = [(site, name) for site, pages in PAGE_TYPES.items() for name in pages]
 
@@ -32,6 +35,9 @@ def test_axe_finds_no_wcag_violations(
     sites: dict[str, str], page_at: Any, site: str, name: str, width: int
 ) -> None:
     page = page_at(sites[site] + PAGE_TYPES[site][name], width)
+    # A screenshot of each page type at each width, for people to look at (not committed).
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{site}-{name}-{width}.png"))
     assert axe_violations(page) == []
     search(page, "moi truong")
     assert axe_violations(page) == [], "with the search open"
@@ -63,10 +69,11 @@ def test_search_works_from_the_keyboard_alone(sites: dict[str, str], page_at: An
 
 
 @pytest.mark.parametrize(("site", "name"), CASES)
-def test_markup_is_vietnamese_with_headed_tables(
+def test_markup_is_vietnamese_with_headed_tables_and_fits_a_phone(
     sites: dict[str, str], page_at: Any, site: str, name: str
 ) -> None:
-    page = page_at(sites[site] + PAGE_TYPES[site][name])
+    page = page_at(sites[site] + PAGE_TYPES[site][name], 390)
+    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
     assert page.evaluate("document.documentElement.lang") == "vi"
     headless = page.evaluate(
         "[...document.querySelectorAll('article table')].filter(t => !t.querySelector('th')).length"

@@ -28,7 +28,7 @@ def results(page: Any) -> list[str]:
         ("real", "môi trường", "Bảo vệ môi trường"),
         ("real", "ve sinh an toan thuc pham", "Vệ sinh an toàn thực phẩm"),
         ("real", "trat tu xay dung", "Trật tự xây dựng"),
-        ("real", "xu phat", "Bảo vệ môi trường"),
+        ("real", "xu phat", "Toàn văn kế hoạch"),
         (
             "sample",
             "quy che phan loai",
