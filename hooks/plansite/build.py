@@ -313,7 +313,7 @@ def _plan(
     return Plan(
         id=data["id"],
         short_title=data["short_title"],
-        level=data["level"],
+        level=data.get("level"),
         document=doc,
         title=data["document"].get("title"),
         summary=data.get("summary"),

@@ -19,7 +19,7 @@ BULLETS = frozenset({"-", "+", "–", "•", "*"})
 _ROMAN = re.compile(r"^[IVXLC]+$")
 
 
-def _key(number: str) -> tuple[str, str]:
+def number_key(number: str) -> tuple[str, str]:
     """(anchor part, Vietnamese label) for an official number like 'II.', '2.', 'đ)'."""
     core = number.strip().rstrip(".)").strip()
     if _ROMAN.match(core):
@@ -64,7 +64,7 @@ def _children(
             bullets += 1
             part, label = f"g{bullets}", f"gạch đầu dòng thứ {bullets}"
         else:
-            part, label = _key(number)
+            part, label = number_key(number)
         anchor = item.get("id") or (f"{parent}-{part}" if parent else part)
         full_label = f"{parent_label}, {label}" if parent_label else label
         full_label = full_label[0].upper() + full_label[1:]

@@ -47,7 +47,7 @@ def _plans(site: Site) -> list[Row]:
         {
             "id": p.id,
             "ten_ngan": p.short_title,
-            "cap": p.level,
+            "cap": p.level or "",
             "loai": p.document.kind,
             "so_ky_hieu": p.document.number or "",
             "ngay_ban_hanh": _d(p.document.date),

@@ -259,7 +259,7 @@ class Task:
 class Plan:
     id: str
     short_title: str
-    level: str
+    level: str | None
     document: Document
     title: str | None
     summary: str | None
@@ -272,7 +272,7 @@ class Plan:
 
     @property
     def level_name(self) -> str:
-        return LEVEL_NAMES[self.level]
+        return LEVEL_NAMES[self.level] if self.level else "Chưa rõ cấp"
 
     def blocks(self) -> Iterator[Block]:
         """Every block of the text in source order."""
