@@ -64,6 +64,24 @@ def test_text_import_matches_golden_file(tmp_path: Path) -> None:
     assert text == GOLDEN.read_text(encoding="utf-8")
 
 
+def test_a_short_draft_keeps_unknowns_unknown_and_unclassified_text_verbatim(
+    tmp_path: Path,
+) -> None:
+    root = project(tmp_path)
+    out = root / "plan_data" / "plans" / "ngan.yml"
+    result = run(IMPORT / "ngan.txt", out)
+    assert result.returncode == 0, result.stderr
+    assert "Cảnh báo: dòng 4: chưa phân loại được" in result.stderr
+    assert "chưa phân loại: 1" in result.stdout
+    text = out.read_text(encoding="utf-8")
+    golden = IMPORT / "ngan.expected.yml"
+    if REGEN:
+        golden.write_text(text, encoding="utf-8")
+    assert text == golden.read_text(encoding="utf-8")
+    assert "number:" not in text.split("content:")[0]  # "Số: /KH-UBND" has no number yet
+    assert 'text: "Bản dự thảo lần 2"' in text
+
+
 VARIANTS = {
     "crlf": lambda t: t.replace("\n", "\r\n").encode(),
     "nfd": lambda t: unicodedata.normalize("NFD", t).encode(),

@@ -11,6 +11,7 @@ from plansite.postprocess import (
     CHECKBOX_AUTOCOMPLETE,
     NAMED_SEARCH_DIALOG,
     SEARCH_DIALOG,
+    TOC_LABEL,
     clean_url,
     finish_html,
 )
@@ -53,6 +54,15 @@ def test_material_search_dialog_still_needs_a_name() -> None:
     search = (THEME / "partials" / "search.html").read_text(encoding="utf-8")
     assert SEARCH_DIALOG in search
     assert finish_html(SEARCH_DIALOG) == NAMED_SEARCH_DIALOG
+
+
+def test_material_toc_title_is_still_a_label_for_the_toc_toggle() -> None:
+    toc = (THEME / "partials" / "toc.html").read_text(encoding="utf-8")
+    assert 'class="md-nav__title" for="__toc"' in toc
+    page = f"<nav>{TOC_LABEL}Mục lục</label></nav>"
+    assert finish_html(page) == '<nav><label class="md-nav__title">Mục lục</label></nav>'
+    with_toggle = f'<input id="__toc">{page}'
+    assert finish_html(with_toggle) == with_toggle
 
 
 def test_material_prints_meta_title_unescaped_so_we_escape_it() -> None:
