@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import unicodedata
 from typing import Any
 
 import pytest
 
+from plansite.text import fold
+
 from .conftest import search
-
-
-def fold(text: str) -> str:
-    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(c for c in text if not unicodedata.combining(c)).lower()
 
 
 def results(page: Any) -> list[str]:
