@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Collection
 from typing import Any
 
-from .content import block_paths, build_content
+from .content import build_content
 from .errors import KeyPath, Problem, Where, did_you_mean
 from .load import Loaded
 from .model import (
@@ -270,8 +270,7 @@ def _plan(
             f"mã kế hoạch '{data['id']}' phải trùng tên tệp '{stem}'.",
             f"Hãy đổi tên tệp thành '{data['id']}.yml' hoặc sửa mã thành '{stem}'.",
         )
-    content = build_content(loaded, b.problems)
-    paths = block_paths(loaded)
+    content, paths = build_content(loaded, b.problems)
     blocks = {blk.anchor: blk for top in content for blk in top.walk()}
     for anchor, blk in blocks.items():
         path = paths[anchor]

@@ -31,13 +31,18 @@ def number_key(number: str) -> tuple[str, str]:
     return slugify(core) or "x", f"điểm {core}"
 
 
-def build_content(loaded: Loaded, problems: list[Problem]) -> tuple[Block, ...]:
-    """Turn `content:` of a plan file into blocks, reporting duplicate anchors."""
+def build_content(
+    loaded: Loaded, problems: list[Problem]
+) -> tuple[tuple[Block, ...], dict[str, KeyPath]]:
+    """Turn `content:` of a plan file into blocks, reporting duplicate anchors.
+
+    Also returns each anchor's key path in the file, for locating later problems.
+    """
     seen: dict[str, KeyPath] = {}
     blocks = _children(
         loaded.data.get("content") or [], ("content",), "", "", 0, loaded, problems, seen
     )
-    return blocks
+    return blocks, seen
 
 
 def _children(
@@ -111,18 +116,3 @@ def _children(
             )
         )
     return tuple(out)
-
-
-def block_paths(loaded: Loaded) -> dict[str, KeyPath]:
-    """Anchor → key path of each block in a plan file, for locating problems."""
-    found: dict[str, KeyPath] = {}
-    problems: list[Problem] = []
-    blocks = build_content(loaded, problems)
-
-    def visit(items: tuple[Block, ...], path: KeyPath) -> None:
-        for i, block in enumerate(items):
-            found[block.anchor] = (*path, i)
-            visit(block.children, (*path, i, "children"))
-
-    visit(blocks, ("content",))
-    return found

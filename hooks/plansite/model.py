@@ -332,10 +332,6 @@ class Site:
     def organisation(self, org_id: str) -> Organisation | None:
         return next((o for o in self.organisations if o.id == org_id), None)
 
-    def addressee_name(self, ref: str) -> str:
-        names = {o.id: o.name for o in self.organisations} | {g.id: g.name for g in self.groups}
-        return names.get(ref, ref)
-
     def domain(self, domain_id: str) -> Domain:
         return next(d for d in self.domains if d.id == domain_id)
 

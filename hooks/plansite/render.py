@@ -68,11 +68,11 @@ def _hashes(level: int) -> Markup:
 
 
 def _plan_domains(plan: Plan) -> list[str]:
-    named = {d for block in plan.blocks() for d in block.domains}
+    """The domains a plan's text names, in the order it first names them."""
     seen: list[str] = []
     for block in plan.blocks():
         seen += [d for d in block.domains if d not in seen]
-    return [d for d in seen if d in named]
+    return seen
 
 
 def _plan_tasks(plan: Plan) -> list[tuple[Plan, Any]]:
