@@ -162,7 +162,7 @@ TABLES = (
     Table(
         "co-quan",
         "Cơ quan",
-        _fields("id", "Mã cơ quan", "ten", "Tên như văn bản gọi", "cap", "Cấp", "khoi", "Khối"),
+        (("id", "Mã cơ quan"), ("ten", "Tên như văn bản gọi"), ("cap", "Cấp"), ("khoi", "Khối")),
         _organisations,
     ),
     Table(
