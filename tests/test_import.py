@@ -102,56 +102,62 @@ def test_every_variant_of_the_text_gives_the_same_plan(tmp_path: Path, variant: 
     assert text == GOLDEN.read_text(encoding="utf-8")
 
 
+def _level(line: str) -> tuple[int, str] | None:
+    """Word list level and the text after the number, for a numbered line of full.txt."""
+    first, _, rest = line.partition(" ")
+    if first in ("I.", "II.", "III."):
+        return 0, rest
+    if first[:-1].isdigit() and first.endswith("."):
+        return 1, rest
+    if len(first) == 2 and first.endswith(")"):
+        return 2, rest
+    if first == "-":
+        return 3, rest
+    return None  # "+" bullets stay typed, as people often do
+
+
 def _docx(path: Path, numbered: bool) -> None:
+    """full.txt as a Word file: numbers typed, or given by Word's automatic numbering."""
     import docx
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls
 
     document = docx.Document()
-    levels = {"I.": 0, "1.": 1, "a)": 2, "đ)": 2, "-": 3, "+": 3}
     if numbered:
-        numbering = document.part.numbering_part.element
-        lvls = "".join(
+        formats = [
+            ("upperRoman", "%1."),
+            ("decimal", "%2."),
+            ("lowerLetter", "%3)"),
+            ("bullet", "-"),
+        ]
+        levels = "".join(
             f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
             f'<w:lvlText w:val="{text}"/></w:lvl>'
-            for i, (fmt, text) in enumerate(
-                [("upperRoman", "%1."), ("decimal", "%2."), ("lowerLetter", "%3)"), ("bullet", "-")]
-            )
+            for i, (fmt, text) in enumerate(formats)
         )
+        numbering = document.part.numbering_part.element
         numbering.append(
-            parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90">{lvls}</w:abstractNum>')
+            parse_xml(
+                f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90">{levels}</w:abstractNum>'
+            )
         )
         numbering.append(
             parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>')
         )
-    for line in SOURCE_TEXT.splitlines():
-        if not line.strip():
-            continue
-        first, _, rest = line.partition(" ")
-        level = levels.get(first) if first not in ("-",) or not line.startswith("- T") else 3
-        if level is None and first[:-1].isdigit() and first.endswith("."):
-            level = 1
-        if level is None and len(first) == 2 and first.endswith(")"):
-            level = 2
-        if level is None and first.rstrip(".") in ("I", "II", "III"):
-            level = 0
-        if (
-            numbered
-            and level is not None
-            and first != "+"
-            and not line.startswith("- Th")
-            and not line.startswith("- Các phòng")
-            and not line.startswith("- Lưu")
-        ):
-            paragraph = document.add_paragraph(rest)
-            paragraph._p.get_or_add_pPr().append(
-                parse_xml(
-                    f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="90"/>'
-                    "</w:numPr>"
-                )
-            )
-        else:
+    closing = False
+    for line in filter(str.strip, SOURCE_TEXT.splitlines()):
+        closing = closing or line.startswith("Nơi nhận")  # recipients keep their typed "-"
+        level = None if closing or not numbered else _level(line)
+        if level is None:
             document.add_paragraph(line)
+            continue
+        paragraph = document.add_paragraph(level[1])
+        paragraph._p.get_or_add_pPr().append(
+            parse_xml(
+                f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level[0]}"/><w:numId w:val="90"/>'
+                "</w:numPr>"
+            )
+        )
     document.save(str(path))
 
 
