@@ -15,11 +15,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from plansite.errors import PlanDataError
-from plansite.postprocess import clean_url, epoch, finish_html, finish_site
-from plansite.project import Output, generate
-from plansite.search import ThemeChanged
+from plansite.project import SiteOutput, generate
+from plansite.theme.postprocess import clean_url, epoch, finish_html, finish_site
+from plansite.theme.search import ThemeChanged
 
-_output: Output | None = None
+_output: SiteOutput | None = None
 OFFLINE_SHIM = "assets/javascripts/iframe-worker-shim.js"
 
 
@@ -69,9 +69,8 @@ def on_files(files: Files, config: Any) -> Files:
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str:
     assert _output is not None
     if page.edit_url:
-        page.edit_url = clean_url(
-            page.edit_url
-        )  # ".../docs/../plan_data/x.yml" → ".../plan_data/x.yml"
+        # ".../docs/../plan_data/x.yml" → ".../plan_data/x.yml"
+        page.edit_url = clean_url(page.edit_url)
     return _output.handwritten.get(page.file.src_uri, markdown)
 
 

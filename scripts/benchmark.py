@@ -22,8 +22,7 @@ import time
 from pathlib import Path
 
 import yaml
-
-from plansite.synthetic import write_corpus
+from synthetic import write_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 # Runs MkDocs in a child process and reports that process's peak memory on exit.

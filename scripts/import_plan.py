@@ -15,12 +15,12 @@ import sys
 import tempfile
 from pathlib import Path
 
+from plansite.data.parse import parse
+from plansite.data.schema import PLAN_KIND, check
 from plansite.errors import PlanDataError
-from plansite.importer import classify
-from plansite.load import parse
-from plansite.planfile import Known, assemble, to_yaml
-from plansite.schema import PLAN_KIND, check
-from plansite.sources import SourceError, read_source
+from plansite.importer.classify import classify
+from plansite.importer.planfile import Known, assemble, to_yaml
+from plansite.importer.sources import SourceError, read_source
 from plansite.text import slugify
 
 

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from plansite.cli import load_project
-from plansite.export import write_tree
+from plansite.cli.tree import write_tree
 
 
 def main(argv: list[str] | None = None) -> int:

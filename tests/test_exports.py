@@ -14,10 +14,12 @@ from icalendar import Calendar
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
-from plansite import exports
-from plansite.load import load_file
-from plansite.pipeline import data_files, load_site
-from plansite.schema import FILE_KINDS, PLAN_KIND, schema
+from plansite.data.files import data_files
+from plansite.data.parse import load_file
+from plansite.data.schema import FILE_KINDS, PLAN_KIND, schema
+from plansite.model.site import load_site
+from plansite.opendata import files as exports
+from plansite.opendata.tables import SCHEMA_FILES, TABLES
 
 from .conftest import ROOT
 
@@ -33,7 +35,7 @@ def outputs(name: str) -> tuple[bool, dict[str, bytes]]:
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_json_and_csv_parse_and_carry_the_sample_flag(name: str) -> None:
     sample, files = outputs(name)
-    for table in exports.TABLES:
+    for table in TABLES:
         data = json.loads(files[f"du-lieu/{table.stem}.json"])
         assert data["sample"] is sample and data["entity"] == table.stem
         raw = files[f"du-lieu/{table.stem}.csv"]
@@ -97,7 +99,7 @@ def test_published_schema_is_the_validators_and_accepts_the_data(name: str) -> N
     wrappers = {
         kind: json.loads(files[f"du-lieu/{stem}"])
         for stem, kind in zip(
-            list(exports.SCHEMA_FILES)[1:], [*FILE_KINDS.values(), PLAN_KIND], strict=True
+            list(SCHEMA_FILES)[1:], [*FILE_KINDS.values(), PLAN_KIND], strict=True
         )
     }
     data_dir = PROJECTS[name] / "plan_data"
@@ -117,4 +119,4 @@ def test_editor_settings_point_at_the_schema() -> None:
     mapping = settings["yaml.schemas"]
     for target in mapping:
         assert (ROOT / target).is_file(), target
-    assert Path(ROOT / "hooks/plansite/schema/plan-data.schema.json").is_file()
+    assert Path(ROOT / "hooks/plansite/data/schema/plan-data.schema.json").is_file()

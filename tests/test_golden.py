@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from plansite.config import read_config
+from plansite.cli.config import read_config
 from plansite.project import generate
 
 from .conftest import FIXTURES, REGEN, ROOT

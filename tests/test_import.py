@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from plansite.legacy import encode_cp1258, encode_tcvn3
-from plansite.pipeline import load_site
+from plansite.model.site import load_site
 
 from .conftest import FIXTURES, REGEN, ROOT, copy_project, run_build
+from .legacy_encoders import encode_cp1258, encode_tcvn3
 from .test_site import source_paragraphs, text_of
 
 IMPORT = FIXTURES / "import"

@@ -6,10 +6,13 @@ import unicodedata
 
 import pytest
 
+from plansite.data.decode import decode
+from plansite.data.legacy import decode_legacy
+from plansite.data.parse import parse
 from plansite.errors import PlanDataError
-from plansite.legacy import decode_legacy, encode_cp1258, encode_tcvn3
-from plansite.load import decode, parse
 from plansite.text import fold, md_inline, slugify
+
+from .legacy_encoders import encode_cp1258, encode_tcvn3
 
 
 def test_every_scalar_loads_as_a_string() -> None:

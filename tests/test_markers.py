@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from plansite.markers import MARKERS, find
+from plansite.pages.markers import MARKERS, find
 from plansite.project import generate
 
 from .conftest import FIXTURES, ROOT

@@ -9,10 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from plansite.index import Index
-from plansite.model import Block, Recurrence, Task, Update
-from plansite.pipeline import load_site
-from plansite.progress import dues, is_overdue, next_due, reporting_dates, tally, window
+from plansite.model.index import Index
+from plansite.model.progress import dues, is_overdue, next_due, reporting_dates, tally, window
+from plansite.model.site import load_site
+from plansite.model.types import Block, Recurrence, Task, Update
+from plansite.vocab import Frequency, Status
 
 from .conftest import REGEN, ROOT
 
@@ -27,19 +28,20 @@ def task(**fields: object) -> Task:
 
 
 def test_a_task_with_no_update_has_no_information_not_not_started() -> None:
-    assert task().status == "chua-co-thong-tin"
-    assert tally([task()], AS_OF).counts[0] == ("chua-co-thong-tin", "Chưa có thông tin", 1)
+    assert task().status == Status.NO_INFORMATION
+    assert tally([task()], AS_OF).of(Status.NO_INFORMATION) == 1
+    assert Status.NO_INFORMATION.label == "Chưa có thông tin"
 
 
 def test_the_current_status_is_the_latest_update_and_history_is_kept() -> None:
     updates = (
-        Update(dt.date(2025, 1, 1), "dang-thuc-hien"),
-        Update(dt.date(2025, 3, 1), "tam-dung"),
-        Update(dt.date(2025, 3, 1), "dang-thuc-hien"),  # same day: the later line wins
-        Update(dt.date(2024, 1, 1), "chua-trien-khai"),
+        Update(dt.date(2025, 1, 1), Status.IN_PROGRESS),
+        Update(dt.date(2025, 3, 1), Status.PAUSED),
+        Update(dt.date(2025, 3, 1), Status.IN_PROGRESS),  # same day: the later line wins
+        Update(dt.date(2024, 1, 1), Status.NOT_STARTED),
     )
     t = task(updates=updates)
-    assert t.status == "dang-thuc-hien" and t.latest is updates[2]
+    assert t.status == Status.IN_PROGRESS and t.latest is updates[2]
     assert len(t.updates) == 4
 
 
@@ -47,18 +49,18 @@ def test_overdue_is_against_as_of_and_never_for_finished_tasks() -> None:
     late = task(deadline=dt.date(2025, 6, 29))
     assert is_overdue(late, AS_OF)
     assert not is_overdue(task(deadline=AS_OF), AS_OF)
-    done = task(deadline=dt.date(2025, 1, 1), updates=(Update(dt.date(2025, 2, 1), "hoan-thanh"),))
+    done = task(deadline=dt.date(2025, 1, 1), updates=(Update(dt.date(2025, 2, 1), Status.DONE),))
     assert not is_overdue(done, AS_OF)
     assert not is_overdue(task(), AS_OF)
 
 
 def test_reporting_dates_come_only_from_an_anchor() -> None:
     start, end = window(AS_OF)
-    assert reporting_dates(task(recurrence=Recurrence("hang-nam")), start, end) == []
-    assert reporting_dates(task(recurrence=Recurrence("thuong-xuyen")), start, end) == []
-    yearly = task(recurrence=Recurrence("hang-nam", "15/12"))
+    assert reporting_dates(task(recurrence=Recurrence(Frequency.YEARLY)), start, end) == []
+    assert reporting_dates(task(recurrence=Recurrence(Frequency.ONGOING)), start, end) == []
+    yearly = task(recurrence=Recurrence(Frequency.YEARLY, "15/12"))
     assert reporting_dates(yearly, start, end) == [dt.date(2024, 12, 15), dt.date(2025, 12, 15)]
-    quarterly = task(recurrence=Recurrence("hang-quy", "31"))
+    quarterly = task(recurrence=Recurrence(Frequency.QUARTERLY, "31"))
     assert reporting_dates(quarterly, dt.date(2025, 1, 1), dt.date(2025, 12, 31)) == [
         dt.date(2025, 3, 31),
         dt.date(2025, 6, 30),

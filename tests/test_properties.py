@@ -10,9 +10,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from plansite.data.decode import decode
+from plansite.data.parse import parse
 from plansite.errors import PlanDataError
-from plansite.load import decode, parse
-from plansite.pipeline import load_site
+from plansite.model.site import load_site
 
 from .conftest import FIXTURES
 

@@ -6,9 +6,9 @@ import re
 from pathlib import Path
 
 import pytest
+from synthetic import write_corpus
 
-from plansite.pipeline import load_site
-from plansite.synthetic import write_corpus
+from plansite.model.site import load_site
 
 from .conftest import ROOT, run_build
 

@@ -9,7 +9,7 @@ import unicodedata
 from html import unescape
 from pathlib import Path
 
-from plansite.postprocess import finish_html
+from plansite.theme.postprocess import finish_html
 
 from .conftest import FIXTURES, ROOT, copy_project, run_build
 

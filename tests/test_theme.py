@@ -7,7 +7,7 @@ from pathlib import Path
 
 import material
 
-from plansite.postprocess import (
+from plansite.theme.postprocess import (
     CHECKBOX_AUTOCOMPLETE,
     NAMED_SEARCH_DIALOG,
     SEARCH_DIALOG,

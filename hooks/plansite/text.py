@@ -28,10 +28,22 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")[:80].strip("-")
 
 
+def whole_words(phrase: str) -> re.Pattern[str]:
+    """A pattern matching lower-cased `phrase` only as whole words."""
+    return re.compile(r"(?<!\w)" + re.escape(phrase.lower()) + r"(?!\w)")
+
+
 def contains_phrase(text: str, phrase: str) -> bool:
     """Whether `phrase` occurs in `text` as whole words, ignoring case only."""
-    pattern = r"(?<!\w)" + re.escape(phrase.lower()) + r"(?!\w)"
-    return re.search(pattern, text.lower()) is not None
+    return whole_words(phrase).search(text.lower()) is not None
+
+
+def excerpt(text: str, limit: int = 160) -> str:
+    """`text` on one line, cut at a word boundary to at most `limit` characters (with '…')."""
+    words = " ".join(text.split())
+    if len(words) <= limit:
+        return words
+    return words[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 def md_inline(value: object) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import posixpath
 
-from .model import Document, Domain, Group, Organisation, Plan, Task
+from .model.types import Document, Domain, Group, Organisation, Plan, Task
 
 HOME = "index.md"
 PLANS = "ke-hoach/index.md"

@@ -1,0 +1,1 @@
+"""Data stage: bytes → text → YAML values with positions → schema-checked files."""

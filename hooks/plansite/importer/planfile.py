@@ -1,0 +1,254 @@
+"""Assemble an imported document into one self-contained plan file, and write it as YAML.
+
+Documents and organisations the plan cites are defined inline: copied exactly from the
+shared files when already known there (so the two definitions agree), otherwise made
+from what the text itself says. The shared files are never edited.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from ..data.files import data_files
+from ..data.parse import load_file
+from ..text import excerpt, fold, slugify
+from .classify import Imported, anchors, references, tag
+
+MAKER = re.compile(r"^(?P<name>.+?) xây dựng [Kk]ế hoạch")
+
+
+class Known:
+    """Entities already defined in a project's shared files (read, never written)."""
+
+    def __init__(self, data_dir: Path | None) -> None:
+        self.documents: dict[str, dict[str, Any]] = {}
+        self.organisations: dict[str, dict[str, Any]] = {}
+        self.domains: dict[str, list[str]] = {}
+        self.addressees: dict[str, list[str]] = {}
+        if data_dir is None or not data_dir.is_dir():
+            return
+        for path in data_files(data_dir):
+            if path.parent != data_dir:
+                continue
+            data = load_file(path, path.name).data or {}
+            for doc in data.get("documents") or []:
+                self.documents[doc["id"]] = doc
+            for org in data.get("organisations") or []:
+                self.organisations[org["id"]] = org
+                self.addressees[org["id"]] = org.get("terms") or [org["name"]]
+            for group in data.get("groups") or []:
+                self.addressees[group["id"]] = group.get("terms") or [group["name"]]
+            for domain in data.get("domains") or []:
+                self.domains[domain["id"]] = domain["terms"]
+
+    def organisation_named(self, name: str) -> str | None:
+        wanted = fold(name)
+        for org_id, org in self.organisations.items():
+            if fold(org["name"]) == wanted or any(fold(t) == wanted for t in org.get("terms", [])):
+                return org_id
+        return None
+
+    def same_document(self, ref: dict[str, str]) -> str | None:
+        for doc_id, doc in self.documents.items():
+            if (doc.get("kind"), doc.get("number"), doc.get("date")) == (
+                ref["kind"],
+                ref["number"],
+                ref["date"],
+            ):
+                return doc_id
+        return None
+
+
+class _Cited:
+    """The documents and organisations a plan file must define inline, gathered as used."""
+
+    def __init__(self, known: Known) -> None:
+        self.known = known
+        self.documents: dict[str, dict[str, Any]] = {}
+        self.organisations: dict[str, dict[str, Any]] = {}
+
+    def org(self, org_id: str | None) -> str | None:
+        if org_id:
+            self.organisations[org_id] = self.known.organisations[org_id]
+        return org_id
+
+    def doc(self, doc_id: str) -> None:
+        known = self.known.documents
+        if doc_id in known and doc_id not in self.documents:
+            self.documents[doc_id] = known[doc_id]
+            self.org(known[doc_id].get("issuer"))
+            for rel in known[doc_id].get("relations") or []:
+                self.doc(rel["document"])
+
+
+def assemble(imported: Imported, plan_id: str, source: str, known: Known) -> dict[str, Any]:
+    """The plan file's data, in the order a communicator reads it."""
+    data = imported.data
+    cited = _Cited(known)
+    found = anchors(data["content"])
+    issuer = _issuer(imported, cited)
+    basis = _basis(data["content"], dict((id(block), a) for a, block in found), cited)
+    tag(data["content"], known.domains, known.addressees)
+    plan_doc, title = _plan_document(data["document"], plan_id, issuer)
+    out: dict[str, Any] = {"id": plan_id, "short_title": title}
+    level = known.organisations.get(issuer or "", {}).get("level")
+    if level in ("tinh", "thanh-pho", "phuong-xa"):
+        out["level"] = level
+    out["document"] = plan_doc
+    if basis:
+        out["basis"] = basis
+    out["provenance"] = _provenance(source, complete=bool(data.get("closing", {}).get("signature")))
+    out["corrections"] = []
+    out["content"] = data["content"]
+    out["tasks"] = _tasks(data["content"], found)
+    for key in ("closing", "unclassified"):
+        if data.get(key):
+            out[key] = data[key]
+    if cited.documents:
+        out["documents"] = [cited.documents[k] for k in sorted(cited.documents)]
+    if cited.organisations:
+        out["organisations"] = [cited.organisations[k] for k in sorted(cited.organisations)]
+    return out
+
+
+def _issuer(imported: Imported, cited: _Cited) -> str | None:
+    """The issuing body's id, from the header lines or "X xây dựng Kế hoạch…"; else a warning."""
+    data = imported.data
+    issuer_name = " ".join(data.get("issuer_lines", [])[-2:]) or None
+    maker = next(
+        (MAKER.match(b.get("text", "")) for b in data["content"] if MAKER.match(b.get("text", ""))),
+        None,
+    )
+    if not issuer_name and maker:
+        issuer_name = maker["name"]
+    issuer = cited.org(cited.known.organisation_named(issuer_name)) if issuer_name else None
+    if issuer_name and not issuer:
+        imported.warnings.append(
+            f"không nhận ra cơ quan ban hành '{issuer_name}' trong "
+            "organisations.yml; hãy thêm cơ quan rồi ghi 'issuer'."
+        )
+    return issuer
+
+
+def _basis(
+    content: list[dict[str, Any]], anchor_of: dict[int, str], cited: _Cited
+) -> list[dict[str, str]]:
+    """One basis entry per "Căn cứ…"/"Thực hiện…" paragraph that names a document."""
+    basis = []
+    for block in content:
+        text = block.get("text", "")
+        ref = references(text) if text.startswith(("Căn cứ", "Thực hiện")) else None
+        if ref is None:
+            continue
+        doc_id = cited.known.same_document(ref)
+        if doc_id:
+            cited.doc(doc_id)
+        else:
+            doc_id = ref["id"]
+            entry = {k: ref[k] for k in ("kind", "number", "date", "subject") if ref.get(k)}
+            org = cited.org(cited.known.organisation_named(ref["issuer_name"]))
+            cited.documents[doc_id] = {
+                "id": doc_id,
+                **entry,
+                **({"issuer": org} if org else {}),
+                **({"short_name": ref["short_name"]} if "short_name" in ref else {}),
+            }
+        basis.append(
+            {
+                "type": "can-cu" if text.startswith("Căn cứ") else "thuc-hien",
+                "document": doc_id,
+                "block": anchor_of[id(block)],
+            }
+        )
+    return basis
+
+
+def _plan_document(
+    doc: dict[str, Any], plan_id: str, issuer: str | None
+) -> tuple[dict[str, Any], str]:
+    """The plan's own `document:` entry and its short title."""
+    kind = doc.get("kind", "Văn bản")
+    title = (
+        f"{kind} số {doc['number']}"
+        if doc.get("number")
+        else f"{kind}: {excerpt(doc.get('subject', plan_id), 90)}"
+    )
+    plan_doc = {
+        k: doc[k]
+        for k in ("kind", "number", "date", "place", "title", "subject", "signer")
+        if doc.get(k)
+    }
+    plan_doc.setdefault("subject", doc.get("subject") or title)
+    plan_doc.setdefault("kind", kind)
+    if issuer:
+        plan_doc["issuer"] = issuer
+    return plan_doc, title
+
+
+def _provenance(source: str, *, complete: bool) -> dict[str, str]:
+    return {
+        "source": f"Nhập tự động từ tệp {source} bằng scripts/import_plan.py; "
+        "người biên tập cần soát lại với bản gốc.",
+        "extent": "toan-van" if complete else "mot-phan",
+        "coverage": "Toàn bộ văn bản nguồn, đến khối chữ ký."
+        if complete
+        else "Văn bản nguồn không có khối chữ ký ở cuối; có thể chưa đầy đủ.",
+    }
+
+
+def _tasks(
+    content: list[dict[str, Any]], found_anchors: list[tuple[str, dict[str, Any]]]
+) -> list[dict[str, str]]:
+    """One task per numbered item of section II, with an id from its words."""
+    section = next((b for b in content if b.get("number") == "II."), None)
+    if section is None:
+        return []
+    found = dict((id(b), a) for a, b in found_anchors)
+    tasks, seen = [], set()
+    for item in section.get("children", []):
+        if not (item.get("number") or "").rstrip(".").isdigit():
+            continue
+        words = (item.get("heading") or item.get("text") or "").split()
+        base = slugify(" ".join(words[:5])) or "nhiem-vu"
+        task_id, n = base, 2
+        while task_id in seen:
+            task_id, n = f"{base}-{n}", n + 1
+        seen.add(task_id)
+        tasks.append({"id": task_id, "block": found[id(item)]})
+    return tasks
+
+
+def to_yaml(value: Any, indent: int = 0) -> str:
+    """YAML with every scalar double-quoted (a JSON string is a valid YAML scalar)."""
+    pad = " " * indent
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        lines = []
+        for key, item in value.items():
+            if isinstance(item, (dict, list)) and item:
+                lines.append(f"{pad}{key}:\n{to_yaml(item, indent + 2)}")
+            else:
+                lines.append(f"{pad}{key}: {to_yaml(item)}")
+        return "\n".join(lines)
+    if isinstance(value, list):
+        if not value:
+            return "[]"
+        lines = []
+        for item in value:
+            body = to_yaml(item, indent + 2)
+            lines.append(
+                f"{pad}- {body.lstrip()}"
+                if isinstance(item, (dict, list)) and item
+                else f"{pad}- {to_yaml(item)}"
+            )
+        return "\n".join(lines)
+    if value is None:
+        return '""'
+    text = str(value)
+    if re.fullmatch(r"[a-z][a-z0-9]*(-[a-z0-9]+)*", text):
+        return text
+    return json.dumps(text, ensure_ascii=False)

@@ -1,0 +1,177 @@
+"""Read a plan document (.txt or .docx) into numbered paragraphs, losing no word.
+
+Text files may be UTF-8 (with or without a BOM), UTF-16 with a BOM, or Windows-1258,
+which is converted exactly. TCVN3 and VNI are refused, naming the encoding: their
+capital letters cannot be recovered reliably, and a wrong letter in a government text
+is worse than no import. Word files are read with python-docx, automatic numbering
+included (Word's letters have no "đ", so they are mapped to the Vietnamese sequence).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..data.legacy import detect_legacy
+
+VIETNAMESE_LETTERS = "abcdđeghiklmnopqrstuvxy"
+ROMAN = [
+    (1000, "M"),
+    (900, "CM"),
+    (500, "D"),
+    (400, "CD"),
+    (100, "C"),
+    (90, "XC"),
+    (50, "L"),
+    (40, "XL"),
+    (10, "X"),
+    (9, "IX"),
+    (5, "V"),
+    (4, "IV"),
+    (1, "I"),
+]
+
+
+class SourceError(Exception):
+    """The source cannot be read; the message says why, in Vietnamese."""
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph of the source, with its line (or paragraph) number there."""
+
+    text: str
+    line: int
+    number: str | None = None  # set when Word's automatic numbering supplied it
+
+
+def read_source(path: Path) -> tuple[list[Paragraph], str]:
+    """The source's paragraphs and a short description of how it was read."""
+    suffix = path.suffix.lower()
+    if suffix == ".txt":
+        return _read_text(path.read_bytes())
+    if suffix == ".docx":
+        return _read_docx(path), "Word (.docx)"
+    raise SourceError(
+        f"không đọc được loại tệp '{path.suffix or '(không có đuôi)'}'. "
+        "Hãy dùng tệp văn bản .txt hoặc tệp Word .docx."
+    )
+
+
+def _decode(data: bytes) -> tuple[str, str]:
+    if not data.strip():
+        raise SourceError("tệp trống.")
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8"), "UTF-8 (có BOM)"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), "UTF-16"
+    if b"\x00" in data:
+        raise SourceError("đây là tệp nhị phân, không phải văn bản.")
+    try:
+        return data.decode("utf-8"), "UTF-8"
+    except UnicodeDecodeError:
+        pass
+    legacy = detect_legacy(data)
+    if legacy == "Windows-1258":
+        return data.decode("cp1258"), "Windows-1258 (đã chuyển sang UTF-8)"
+    if legacy:
+        raise SourceError(
+            f"tệp được lưu bằng bảng mã {legacy}. Bảng mã này không chuyển tự "
+            "động được chính xác; hãy mở bằng Unikey Toolkit, chuyển sang "
+            "Unicode rồi lưu lại dạng UTF-8."
+        )
+    raise SourceError("tệp không ở bảng mã UTF-8 và không nhận ra bảng mã tiếng Việt nào.")
+
+
+def _read_text(data: bytes) -> tuple[list[Paragraph], str]:
+    text, how = _decode(data)
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    paragraphs = [
+        Paragraph(" ".join(line.split()), number)
+        for number, line in enumerate(text.split("\n"), start=1)
+        if line.strip()
+    ]
+    return paragraphs, how
+
+
+def roman(value: int) -> str:
+    out = ""
+    for amount, letters in ROMAN:
+        while value >= amount:
+            out += letters
+            value -= amount
+    return out
+
+
+def _format(fmt: str, value: int) -> str:
+    if fmt == "upperRoman":
+        return roman(value)
+    if fmt == "lowerRoman":
+        return roman(value).lower()
+    if fmt in ("lowerLetter", "upperLetter"):
+        letter = VIETNAMESE_LETTERS[(value - 1) % len(VIETNAMESE_LETTERS)]
+        return letter.upper() if fmt == "upperLetter" else letter
+    return str(value)
+
+
+def _levels(document: Any) -> dict[tuple[str, int], tuple[str, str]]:
+    """(numId, ilvl) → (numFmt, lvlText) from the document's numbering part."""
+    from docx.oxml.ns import qn
+
+    try:
+        numbering = document.part.numbering_part.element
+    except (KeyError, NotImplementedError):
+        return {}
+    abstract = {}
+    for node in numbering.findall(qn("w:abstractNum")):
+        levels = {}
+        for lvl in node.findall(qn("w:lvl")):
+            fmt = lvl.find(qn("w:numFmt"))
+            text = lvl.find(qn("w:lvlText"))
+            levels[int(lvl.get(qn("w:ilvl")))] = (
+                fmt.get(qn("w:val")) if fmt is not None else "decimal",
+                text.get(qn("w:val")) if text is not None else "%1.",
+            )
+        abstract[node.get(qn("w:abstractNumId"))] = levels
+    found = {}
+    for num in numbering.findall(qn("w:num")):
+        ref = num.find(qn("w:abstractNumId"))
+        for ilvl, spec in abstract.get(ref.get(qn("w:val")) if ref is not None else "", {}).items():
+            found[(num.get(qn("w:numId")), ilvl)] = spec
+    return found
+
+
+def _read_docx(path: Path) -> list[Paragraph]:
+    try:
+        import docx
+        from docx.opc.exceptions import PackageNotFoundError
+    except ImportError as exc:  # pragma: no cover - python-docx is in requirements.lock
+        raise SourceError("cần gói python-docx để đọc tệp Word.") from exc
+    try:
+        document = docx.Document(str(path))
+    except (PackageNotFoundError, KeyError, ValueError) as exc:
+        raise SourceError("tệp .docx bị hỏng hoặc không phải tệp Word.") from exc
+    levels = _levels(document)
+    counters: dict[tuple[str, int], int] = {}
+    paragraphs = []
+    for index, paragraph in enumerate(document.paragraphs, start=1):
+        text = unicodedata.normalize("NFC", " ".join(paragraph.text.split()))
+        number = None
+        p_pr = paragraph._p.pPr
+        num_pr: Any = p_pr.numPr if p_pr is not None else None
+        if num_pr is not None and num_pr.numId is not None:
+            num_id = str(num_pr.numId.val)
+            ilvl = int(num_pr.ilvl.val) if num_pr.ilvl is not None else 0
+            for key in [k for k in counters if k[0] == num_id and k[1] > ilvl]:
+                del counters[key]  # a higher level restarts the levels below it
+            counters[(num_id, ilvl)] = counters.get((num_id, ilvl), 0) + 1
+            fmt, pattern = levels.get((num_id, ilvl), ("decimal", "%1."))
+            if fmt == "bullet":
+                number = "-"
+            else:
+                number = pattern.replace(f"%{ilvl + 1}", _format(fmt, counters[(num_id, ilvl)]))
+        if text:
+            paragraphs.append(Paragraph(text, index, number))
+    return paragraphs

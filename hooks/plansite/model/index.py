@@ -1,0 +1,87 @@
+"""Lookups the pages need (who is named where, who leads what), computed once per site."""
+
+from __future__ import annotations
+
+from .progress import is_overdue, next_due
+from .types import Block, Document, Plan, Site, Task
+
+PlanTask = tuple[Plan, Task]
+
+
+class Index:
+    """Cross-references over the whole site, so templates never scan the data."""
+
+    def __init__(self, site: Site) -> None:
+        self.site = site
+        self.by_domain: dict[str, list[tuple[Plan, Block]]] = {d.id: [] for d in site.domains}
+        self.by_addressee: dict[str, list[tuple[Plan, Block]]] = {}
+        self.tasks_by_domain: dict[str, list[PlanTask]] = {d.id: [] for d in site.domains}
+        self.led_by: dict[str, list[PlanTask]] = {}
+        self.supported_by: dict[str, list[PlanTask]] = {}
+        self.organisations = {o.id: o for o in site.organisations}
+        self.documents = {d.id: d for d in site.documents}
+        self.plans = {p.id: p for p in site.plans}
+        for plan in site.plans:
+            for block in plan.blocks():
+                for d in block.domains:
+                    self.by_domain[d].append((plan, block))
+                for a in block.addressees:
+                    self.by_addressee.setdefault(a, []).append((plan, block))
+            for task in plan.tasks:
+                for d in task.block.domains:
+                    self.tasks_by_domain[d].append((plan, task))
+                if task.lead:
+                    self.led_by.setdefault(task.lead, []).append((plan, task))
+                for org in task.support:
+                    self.supported_by.setdefault(org, []).append((plan, task))
+        self.cited_by: dict[str, list[tuple[str, str, Document]]] = {}
+        self.implemented_by: dict[str, list[tuple[str, Plan]]] = {}
+        for doc in site.documents:
+            for rel in doc.relations:
+                self.cited_by.setdefault(rel.target, []).append((rel.label, rel.quote, doc))
+        for plan in site.plans:
+            blocks = {b.anchor: b for b in plan.blocks()}
+            for basis in plan.basis:
+                quote = blocks[basis.block].words
+                self.cited_by.setdefault(basis.document, []).append(
+                    (basis.label, quote, plan.document)
+                )
+                self.implemented_by.setdefault(basis.document, []).append((basis.label, plan))
+
+    def plan_of(self, doc: Document) -> Plan | None:
+        return self.plans.get(doc.plan) if doc.plan else None
+
+    def issued_by(self, org_id: str) -> list[Document]:
+        return [d for d in self.site.documents if d.issuer == org_id]
+
+    def tasks_in(self, domain_id: str) -> list[PlanTask]:
+        return self.tasks_by_domain.get(domain_id, [])
+
+    def tasks_of(self, org_id: str) -> list[PlanTask]:
+        """Tasks an organisation leads or supports, led first."""
+        return self.led_by.get(org_id, []) + self.supported_by.get(org_id, [])
+
+    def overdue(self, pairs: list[PlanTask]) -> list[PlanTask]:
+        """Overdue tasks, longest overdue first."""
+        late = [pair for pair in pairs if is_overdue(pair[1], self.site.as_of)]
+        return sorted(late, key=lambda pair: (pair[1].deadline, pair[0].id, pair[1].id))
+
+    def due_next(self, pairs: list[PlanTask]) -> list[tuple[PlanTask, object]]:
+        """Tasks with a known next date on or after as_of, soonest first."""
+        found = []
+        for plan, task in pairs:
+            day = next_due(task, self.site.as_of)
+            if day:
+                found.append(((plan, task), day))
+        return sorted(found, key=lambda item: (item[1], item[0][0].id, item[0][1].id))
+
+    def up(self, plan: Plan) -> list[tuple[str, Document, Plan | None]]:
+        """What a plan implements or rests on, with the plan behind each document if any."""
+        return [
+            (b.label, self.documents[b.document], self.plan_of(self.documents[b.document]))
+            for b in plan.basis
+        ]
+
+    def down(self, plan: Plan) -> list[tuple[str, Plan]]:
+        """The plans that rest on or implement this plan."""
+        return self.implemented_by.get(plan.id, [])

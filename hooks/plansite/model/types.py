@@ -1,0 +1,314 @@
+"""The plan data as frozen dataclasses. Later stages never see a raw dict."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from ..errors import Where
+from ..vocab import Frequency, Status
+
+UNKNOWN = "chưa có trong bản số hóa"
+
+LEVEL_NAMES = {
+    "tinh": "Cấp tỉnh",
+    "thanh-pho": "Cấp thành phố",
+    "phuong-xa": "Cấp phường, xã",
+    "nhieu-cap": "Nhiều cấp (tên gọi chung)",
+    "phong-ban": "Phòng, ban",
+}
+KIND_NAMES = {"dang": "Đảng", "chinh-quyen": "Chính quyền", "doan-the": "Đoàn thể"}
+RELATION_NAMES = {"can-cu": "Căn cứ", "thuc-hien": "Thực hiện", "trien-khai": "Triển khai"}
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A relation one document states to another, with the words that state it."""
+
+    type: str
+    target: str
+    quote: str
+    block: str | None = None
+
+    @property
+    def label(self) -> str:
+        return RELATION_NAMES[self.type]
+
+
+@dataclass(frozen=True)
+class Document:
+    """A legal or administrative document (văn bản)."""
+
+    id: str
+    kind: str
+    subject: str
+    number: str | None = None
+    date: dt.date | None = None
+    issuer: str | None = None
+    signer: str | None = None
+    short_name: str | None = None
+    relations: tuple[Relation, ...] = ()
+    plan: str | None = None
+    where: Where = field(default=Where(""), compare=False)
+
+    @property
+    def citation(self) -> str:
+        """'Kế hoạch số 04/KH-UBND ngày 17/01/2023', or what is known of it."""
+        parts = [self.kind]
+        if self.number:
+            parts.append(f"số {self.number}")
+        if self.date:
+            parts.append(f"ngày {self.date:%d/%m/%Y}")
+        return " ".join(parts)
+
+
+@dataclass(frozen=True)
+class Organisation:
+    """A body the text names, at one level and of one kind."""
+
+    id: str
+    name: str
+    level: str
+    kind: str
+    terms: tuple[str, ...] = ()
+    note: str | None = None
+    where: Where = field(default=Where(""), compare=False)
+
+    @property
+    def level_name(self) -> str:
+        return LEVEL_NAMES[self.level]
+
+    @property
+    def kind_name(self) -> str:
+        return KIND_NAMES[self.kind]
+
+
+@dataclass(frozen=True)
+class Group:
+    """A group of people the text addresses: households, individuals…"""
+
+    id: str
+    name: str
+    terms: tuple[str, ...] = ()
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Domain:
+    """A field of work the plan covers, e.g. food safety."""
+
+    id: str
+    name: str
+    terms: tuple[str, ...]
+    description: str | None = None
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    term: str
+    meaning: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Block:
+    """One numbered part of the text: a section, item, point, bullet or paragraph."""
+
+    anchor: str
+    label: str
+    number: str | None
+    heading: str | None
+    text: str | None
+    domains: tuple[str, ...]
+    addressees: tuple[str, ...]
+    children: tuple[Block, ...]
+    depth: int
+
+    def walk(self) -> Iterator[Block]:
+        """This block and all blocks under it, in source order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    @property
+    def words(self) -> str:
+        """The block's own words: its heading and text."""
+        return " ".join(part for part in (self.heading, self.text) if part)
+
+
+@dataclass(frozen=True)
+class Basis:
+    type: str
+    document: str
+    block: str
+
+    @property
+    def label(self) -> str:
+        return RELATION_NAMES[self.type]
+
+
+@dataclass(frozen=True)
+class Correction:
+    date: dt.date
+    change: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Provenance:
+    source: str
+    extent: str
+    coverage: str
+
+    @property
+    def partial(self) -> bool:
+        return self.extent != "toan-van"
+
+
+@dataclass(frozen=True)
+class Evidence:
+    document: str | None = None
+    url: str | None = None
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class Update:
+    """One dated progress report; history is kept, never overwritten."""
+
+    date: dt.date
+    status: Status
+    note: str | None = None
+    evidence: Evidence | None = None
+
+
+@dataclass(frozen=True)
+class Recurrence:
+    """A reporting rhythm; dates exist only when the text gives an anchor."""
+
+    frequency: Frequency
+    anchor: str | None = None
+    quote: str | None = None
+
+
+@dataclass(frozen=True)
+class Deliverable:
+    """Something a task is to produce, with its target where the text gives one."""
+
+    name: str
+    target: str | None = None
+    unit: str | None = None
+
+
+@dataclass(frozen=True)
+class Task:
+    id: str
+    plan: str
+    block: Block
+    lead: str | None = None
+    support: tuple[str, ...] = ()
+    deadline: dt.date | None = None
+    recurrence: Recurrence | None = None
+    outputs: tuple[Deliverable, ...] = ()
+    updates: tuple[Update, ...] = ()
+
+    @property
+    def title(self) -> str:
+        return self.block.heading or self.block.text or self.id
+
+    @property
+    def latest(self) -> Update | None:
+        """The current state: the latest update (the last one listed on the same day)."""
+        if not self.updates:
+            return None
+        return max(enumerate(self.updates), key=lambda pair: (pair[1].date, pair[0]))[1]
+
+    @property
+    def status(self) -> Status:
+        latest = self.latest
+        return latest.status if latest else Status.NO_INFORMATION
+
+
+@dataclass(frozen=True)
+class Plan:
+    id: str
+    short_title: str
+    level: str | None
+    document: Document
+    title: str | None
+    summary: str | None
+    basis: tuple[Basis, ...]
+    provenance: Provenance
+    corrections: tuple[Correction, ...]
+    content: tuple[Block, ...]
+    tasks: tuple[Task, ...]
+    source_file: str
+
+    @property
+    def level_name(self) -> str:
+        return LEVEL_NAMES[self.level] if self.level else "Chưa rõ cấp"
+
+    def blocks(self) -> Iterator[Block]:
+        """Every block of the text in source order."""
+        for block in self.content:
+            yield from block.walk()
+
+    def block(self, anchor: str) -> Block:
+        return next(b for b in self.blocks() if b.anchor == anchor)
+
+
+@dataclass(frozen=True)
+class Notice:
+    id: str
+    date: dt.date
+    title: str
+    text: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Contact:
+    kind: str
+    label: str
+    value: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Licence:
+    name: str
+    source: str
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Site:
+    """Everything the renderer needs, already checked."""
+
+    as_of: dt.date
+    site_url: str | None
+    description: str | None
+    menu: tuple[str, ...]
+    notices: tuple[Notice, ...]
+    contacts: tuple[Contact, ...]
+    plans: tuple[Plan, ...]
+    documents: tuple[Document, ...]
+    organisations: tuple[Organisation, ...]
+    groups: tuple[Group, ...]
+    domains: tuple[Domain, ...]
+    glossary: tuple[GlossaryEntry, ...]
+    sample: bool = False
+    licence: Licence | None = None
+
+    def document(self, doc_id: str) -> Document:
+        return next(d for d in self.documents if d.id == doc_id)
+
+    def organisation(self, org_id: str) -> Organisation | None:
+        return next((o for o in self.organisations if o.id == org_id), None)
+
+    def domain(self, domain_id: str) -> Domain:
+        return next(d for d in self.domains if d.id == domain_id)
+
+    def plan(self, plan_id: str) -> Plan:
+        return next(p for p in self.plans if p.id == plan_id)

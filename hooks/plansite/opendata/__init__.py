@@ -1,0 +1,1 @@
+"""Open data: the model → JSON, CSV, iCalendar, Atom and a ZIP, byte-for-byte reproducible."""

@@ -1,0 +1,202 @@
+"""The exported tables: one per entity, each with its fields and what they mean.
+
+The open-data page lists these same tables and fields, so the page and the files
+cannot disagree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..model.progress import recent_updates
+from ..model.types import Site
+
+Row = dict[str, str]
+
+
+@dataclass(frozen=True)
+class Table:
+    """One exported entity: its file stem, what it is, and its fields with meanings."""
+
+    stem: str
+    title: str
+    fields: tuple[tuple[str, str], ...]
+    rows: Callable[[Site], list[Row]]
+
+
+def _d(day: dt.date | None) -> str:
+    return day.isoformat() if day else ""
+
+
+def _plans(site: Site) -> list[Row]:
+    return [
+        {
+            "id": p.id,
+            "ten_ngan": p.short_title,
+            "cap": p.level or "",
+            "loai": p.document.kind,
+            "so_ky_hieu": p.document.number or "",
+            "ngay_ban_hanh": _d(p.document.date),
+            "co_quan_ban_hanh": p.document.issuer or "",
+            "trich_yeu": p.document.subject,
+            "can_cu": " ".join(f"{b.type}:{b.document}" for b in p.basis),
+            "pham_vi": p.provenance.extent,
+            "so_nhiem_vu": str(len(p.tasks)),
+        }
+        for p in site.plans
+    ]
+
+
+def _documents(site: Site) -> list[Row]:
+    return [
+        {
+            "id": d.id,
+            "loai": d.kind,
+            "so_ky_hieu": d.number or "",
+            "ngay_ban_hanh": _d(d.date),
+            "co_quan_ban_hanh": d.issuer or "",
+            "trich_yeu": d.subject,
+            "ten_viet_tat": d.short_name or "",
+            "ke_hoach": d.plan or "",
+            "quan_he": " ".join(f"{r.type}:{r.target}" for r in d.relations),
+        }
+        for d in site.documents
+    ]
+
+
+def _organisations(site: Site) -> list[Row]:
+    return [{"id": o.id, "ten": o.name, "cap": o.level, "khoi": o.kind} for o in site.organisations]
+
+
+def _tasks(site: Site) -> list[Row]:
+    return [
+        {
+            "id": t.id,
+            "ke_hoach": p.id,
+            "doan": t.block.anchor,
+            "so": t.block.number or "",
+            "noi_dung": t.title,
+            "chu_tri": t.lead or "",
+            "phoi_hop": " ".join(t.support),
+            "thoi_han": _d(t.deadline),
+            "chu_ky": t.recurrence.frequency if t.recurrence else "",
+            "moc_chu_ky": (t.recurrence.anchor or "") if t.recurrence else "",
+            "linh_vuc": " ".join(t.block.domains),
+            "tinh_trang": t.status,
+            "ngay_cap_nhat": _d(t.latest.date if t.latest else None),
+        }
+        for p in site.plans
+        for t in p.tasks
+    ]
+
+
+def _updates(site: Site) -> list[Row]:
+    rows = []
+    for plan, task, i in recent_updates(site):
+        up = task.updates[i]
+        ev = up.evidence
+        rows.append(
+            {
+                "ke_hoach": plan.id,
+                "nhiem_vu": task.id,
+                "thu_tu": str(i + 1),
+                "ngay": _d(up.date),
+                "tinh_trang": up.status,
+                "ghi_chu": up.note or "",
+                "minh_chung_van_ban": (ev.document or "") if ev else "",
+                "minh_chung_lien_ket": (ev.url or "") if ev else "",
+            }
+        )
+    return rows
+
+
+TABLES = (
+    Table(
+        "ke-hoach",
+        "Kế hoạch",
+        (
+            ("id", "Mã kế hoạch"),
+            ("ten_ngan", "Tên ngắn"),
+            ("cap", "Cấp"),
+            ("loai", "Loại văn bản"),
+            ("so_ky_hieu", "Số, ký hiệu (trống nếu chưa có)"),
+            ("ngay_ban_hanh", "Ngày ban hành"),
+            ("co_quan_ban_hanh", "Mã cơ quan ban hành"),
+            ("trich_yeu", "Trích yếu"),
+            ("can_cu", "Căn cứ, dạng loại:mã-văn-bản"),
+            ("pham_vi", "mot-phan hoặc toan-van"),
+            ("so_nhiem_vu", "Số nhiệm vụ"),
+        ),
+        _plans,
+    ),
+    Table(
+        "van-ban",
+        "Văn bản",
+        (
+            ("id", "Mã văn bản"),
+            ("loai", "Loại"),
+            ("so_ky_hieu", "Số, ký hiệu"),
+            ("ngay_ban_hanh", "Ngày ban hành"),
+            ("co_quan_ban_hanh", "Mã cơ quan ban hành"),
+            ("trich_yeu", "Trích yếu"),
+            ("ten_viet_tat", "Tên viết tắt văn bản định nghĩa"),
+            ("ke_hoach", "Mã kế hoạch (nếu là kế hoạch)"),
+            ("quan_he", "Quan hệ văn bản nêu, dạng loại:mã"),
+        ),
+        _documents,
+    ),
+    Table(
+        "co-quan",
+        "Cơ quan",
+        (("id", "Mã cơ quan"), ("ten", "Tên như văn bản gọi"), ("cap", "Cấp"), ("khoi", "Khối")),
+        _organisations,
+    ),
+    Table(
+        "nhiem-vu",
+        "Nhiệm vụ",
+        (
+            ("id", "Mã nhiệm vụ"),
+            ("ke_hoach", "Mã kế hoạch"),
+            ("doan", "Mã neo đoạn văn"),
+            ("so", "Số thứ tự"),
+            ("noi_dung", "Tiêu đề nguyên văn"),
+            ("chu_tri", "Mã cơ quan chủ trì"),
+            ("phoi_hop", "Mã cơ quan phối hợp"),
+            ("thoi_han", "Thời hạn"),
+            ("chu_ky", "Chu kỳ"),
+            ("moc_chu_ky", "Mốc của chu kỳ"),
+            ("linh_vuc", "Mã lĩnh vực"),
+            ("tinh_trang", "Tình trạng hiện tại (chua-co-thong-tin khi chưa có cập nhật)"),
+            ("ngay_cap_nhat", "Ngày cập nhật gần nhất"),
+        ),
+        _tasks,
+    ),
+    Table(
+        "cap-nhat",
+        "Cập nhật tiến độ",
+        (
+            ("ke_hoach", "Mã kế hoạch"),
+            ("nhiem_vu", "Mã nhiệm vụ"),
+            ("thu_tu", "Thứ tự trong lịch sử"),
+            ("ngay", "Ngày"),
+            ("tinh_trang", "Tình trạng"),
+            ("ghi_chu", "Ghi chú"),
+            ("minh_chung_van_ban", "Mã văn bản minh chứng"),
+            ("minh_chung_lien_ket", "Liên kết minh chứng"),
+        ),
+        _updates,
+    ),
+)
+
+
+SCHEMA_FILES = {
+    "plan-data.schema.json": "Lược đồ đầy đủ (mọi tệp)",
+    "site.schema.json": "plan_data/site.yml",
+    "documents.schema.json": "plan_data/documents.yml",
+    "organisations.schema.json": "plan_data/organisations.yml",
+    "domains.schema.json": "plan_data/domains.yml",
+    "glossary.schema.json": "plan_data/glossary.yml",
+    "plan.schema.json": "plan_data/plans/<mã>.yml",
+}

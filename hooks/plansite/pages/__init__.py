@@ -1,0 +1,1 @@
+"""Pages stage: the model → Markdown pages (pure: no I/O, no clock), nav and markers."""

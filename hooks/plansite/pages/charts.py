@@ -1,0 +1,47 @@
+"""Charts drawn at build time as inline SVG: no chart library runs in the browser.
+
+Every chart is followed on the page by a table of the same numbers, which is
+what screen readers and copy-paste use; the SVG is a picture of that table.
+"""
+
+from __future__ import annotations
+
+from ..model.progress import Tally
+from ..text import html_attr
+from ..vocab import Status
+
+# Fill colours per status; labels are drawn in dark text beside the bars, not on them.
+COLOURS = {
+    Status.NO_INFORMATION: "#9e9e9e",
+    Status.NOT_STARTED: "#c62828",
+    Status.IN_PROGRESS: "#ef6c00",
+    Status.PAUSED: "#6a1b9a",
+    Status.DONE: "#2e7d32",
+}
+OVERDUE_COLOUR = "#b71c1c"
+ROW, LABEL, BAR, WIDTH = 28, 150, 300, 520
+
+
+def status_chart(tally: Tally, title: str) -> str:
+    """A horizontal bar chart of task statuses, as one line of HTML for a Markdown page."""
+    rows = [(COLOURS[c.status], c.status.label, c.count) for c in tally.counts]
+    rows.append((OVERDUE_COLOUR, "Trong đó quá hạn", tally.overdue))
+    biggest = max([count for _, _, count in rows] + [1])
+    height = ROW * len(rows) + 8
+    summary = "; ".join(f"{name}: {count}" for _, name, count in rows)
+    parts = [
+        f'<svg class="bieu-do" role="img" viewBox="0 0 {WIDTH} {height}" '
+        f'width="{WIDTH}" height="{height}" '
+        f'aria-label="{html_attr(title)}. {html_attr(summary)}" xmlns="http://www.w3.org/2000/svg">'
+    ]
+    for i, (colour, name, count) in enumerate(rows):
+        y = 4 + i * ROW
+        width = round(BAR * count / biggest)
+        parts.append(
+            f'<text x="0" y="{y + 18}" font-size="14" fill="#212121">{html_attr(name)}</text>'
+            f'<rect x="{LABEL}" y="{y + 4}" width="{width}" height="18" fill="{colour}"/>'
+            f'<text x="{LABEL + width + 6}" y="{y + 18}" font-size="14" '
+            f'fill="#212121">{count}</text>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)

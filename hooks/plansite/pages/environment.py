@@ -1,0 +1,116 @@
+"""The Jinja2 environment of every page: data escaped on output, filters and globals.
+
+Templates never print data raw: every `{{ value }}` passes through `md_inline`
+(see `_finalize`), so a `<script>` in YAML reaches the page as words. Template
+text and macro output are `Markup` and pass unchanged.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup
+
+from .. import urls
+from ..model.progress import is_overdue, tally, when
+from ..model.types import UNKNOWN, Plan
+from ..text import excerpt, html_attr, md_inline
+from ..vocab import DueKind, Status
+from .charts import status_chart
+
+
+def _finalize(value: Any) -> Markup:
+    # Runs on every `{{ }}` output. Markup is what templates and macros made themselves;
+    # anything else is data, and data is shown as words.
+    if isinstance(value, Markup):
+        return value
+    if value is None:
+        return Markup("")
+    return Markup(md_inline(value))
+
+
+@pass_context
+def _url(context: Context, target: str, anchor: str = "") -> Markup:
+    return Markup(urls.relative(context["here"], target, anchor))
+
+
+def _date(value: dt.date | None) -> str:
+    return f"{value:%d/%m/%Y}" if value else UNKNOWN
+
+
+def _hashes(level: int) -> Markup:
+    return Markup("#" * max(1, min(level, 6)))
+
+
+def _plan_domains(plan: Plan) -> list[str]:
+    """The domains a plan's text names, in the order it first names them."""
+    seen: list[str] = []
+    for block in plan.blocks():
+        seen += [d for d in block.domains if d not in seen]
+    return seen
+
+
+def _plan_tasks(plan: Plan) -> list[tuple[Plan, Any]]:
+    return [(plan, t) for t in plan.tasks]
+
+
+def _raw_url(url: str) -> Markup:
+    """A checked http(s) URL as a Markdown link target (brackets and spaces encoded)."""
+    safe = html_attr(url).replace("(", "%28").replace(")", "%29").replace(" ", "%20")
+    return Markup(safe)
+
+
+def _raw_code(text: str) -> Markup:
+    """Our own field names inside backticks: only letters and underscores."""
+    assert text.replace("_", "").isalnum(), text
+    return Markup(text)
+
+
+def _badge(status: Status) -> Markup:
+    return Markup('<span class="trang-thai trang-thai--{}">{}</span>').format(
+        status.value, status.label
+    )
+
+
+def _chart(tasks: Iterable[Any], as_of: dt.date, title: str) -> Markup:
+    found = [t[1] if isinstance(t, tuple) else t for t in tasks]
+    return Markup(status_chart(tally(found, as_of), title))
+
+
+# How many quoted passages a domain or entity page shows before linking to the full list.
+QUOTE_PREVIEW = 10
+
+
+def environment() -> Environment:
+    """The Jinja2 environment shared by pages and markers."""
+    env = Environment(
+        loader=PackageLoader(__package__, "templates"),
+        finalize=_finalize,
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=StrictUndefined,
+    )
+    env.globals.update(
+        url=_url,
+        urls=urls,
+        UNKNOWN=UNKNOWN,
+        hashes=_hashes,
+        plan_domains=_plan_domains,
+        badge=_badge,
+        chart=_chart,
+        tally=lambda tasks, as_of: tally([t[1] for t in tasks], as_of),
+        when=when,
+        is_overdue=is_overdue,
+        plan_tasks=_plan_tasks,
+        Status=Status,
+        DueKind=DueKind,
+        QUOTE_PREVIEW=QUOTE_PREVIEW,
+    )
+    env.filters.update(date=_date, excerpt=excerpt, raw_url=_raw_url, raw_code=_raw_code)
+    return env

@@ -1,0 +1,1 @@
+"""Everything that knows Material for MkDocs: the search worker and HTML fixes."""
