@@ -7,6 +7,7 @@ never as Markdown syntax or HTML. Every value goes through `md_inline` (or
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import re
 import unicodedata
@@ -65,3 +66,21 @@ def md_inline(value: object) -> str:
 def html_attr(value: object) -> str:
     """Escape data for an HTML attribute or any place printed without escaping."""
     return html.escape(" ".join(str(value).split()), quote=True)
+
+
+def vn_date(day: dt.date) -> str:
+    """A date as Vietnamese administrative texts write it: 01/7/2025, 17/01/2023, 19/10/2022.
+
+    Two-digit days, and a leading zero for January and February only, as the dates in
+    the plans themselves are written.
+    """
+    month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
+    return f"{day.day:02d}/{month}/{day.year}"
+
+
+_ORDINALS = ("nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười")
+
+
+def ordinal(n: int) -> str:
+    """'thứ nhất', 'thứ hai', … 'thứ mười', then 'thứ 11': as administrative texts count."""
+    return f"thứ {_ORDINALS[n - 1]}" if 1 <= n <= len(_ORDINALS) else f"thứ {n}"

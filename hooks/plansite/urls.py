@@ -7,6 +7,7 @@ docs folder); `relative` turns two of them into a link MkDocs can check.
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 
 from .model.types import Document, Domain, Group, Organisation, Plan, Task
 
@@ -20,6 +21,7 @@ PROGRESS = "tien-do/index.md"
 CALENDAR = "lich/index.md"
 RECENT = "moi-cap-nhat/index.md"
 OPEN_DATA = "du-lieu/index.md"
+LEAFLET = "to-thong-tin.md"
 DATA_DIR = "du-lieu"
 
 
@@ -63,7 +65,12 @@ def document(doc: Document) -> str:
     return f"van-ban/{doc.id}.md"
 
 
+@lru_cache(maxsize=65536)
+def _relpath(here: str, target: str) -> str:
+    return "" if target == here else posixpath.relpath(target, posixpath.dirname(here) or ".")
+
+
 def relative(here: str, target: str, anchor: str = "") -> str:
     """A link from page `here` to page `target` (both src_uris), with an optional anchor."""
-    path = "" if target == here else posixpath.relpath(target, posixpath.dirname(here) or ".")
+    path = _relpath(here, target)
     return f"{path}#{anchor}" if anchor else path

@@ -32,7 +32,14 @@ try {
       }
       const scores = Object.fromEntries(
         Object.values(lhr.categories).map((c) => [c.id, Math.round(c.score * 100)]));
-      console.log(JSON.stringify({ url, run, scores, failing }));
+      // Deterministic facts beside the timing score: bytes, DOM size, render-blocking files.
+      const audit = (id) => lhr.audits[id] || {};
+      const metrics = {
+        bytes: audit("total-byte-weight").numericValue ?? null,
+        dom: audit("dom-size").numericValue ?? null,
+        blocking: (audit("render-blocking-resources").details?.items || []).map((i) => i.url),
+      };
+      console.log(JSON.stringify({ url, run, scores, failing, metrics }));
     }
   }
 } finally {

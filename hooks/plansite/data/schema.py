@@ -28,6 +28,7 @@ FILE_KINDS = {
     "organisations.yml": "organisationsFile",
     "domains.yml": "domainsFile",
     "glossary.yml": "glossaryFile",
+    "references.yml": "referencesFile",
 }
 PLAN_KIND = "planFile"
 

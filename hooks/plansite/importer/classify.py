@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model.content import Numbering
-from ..text import slugify, whole_words
+from ..model.naming import Namer, Names
+from ..text import slugify
 from .sources import Paragraph
 
 KINDS = (
@@ -275,34 +276,19 @@ def references(text: str) -> dict[str, str] | None:
     return found
 
 
-def _named(words: str, known: dict[str, list[str]]) -> list[str]:
-    """Ids whose terms occur in `words`, a longer term hiding the shorter ones inside it
-    ("Ủy ban nhân dân tỉnh" does not also name "nhân dân")."""
-    spans: list[tuple[int, int, str]] = []
-    lowered = words.lower()
-    terms = sorted(
-        ((t.lower(), i) for i, ts in known.items() for t in ts), key=lambda x: -len(x[0])
-    )
-    for term, ident in terms:
-        for match in whole_words(term).finditer(lowered):
-            start, end = match.span()
-            if not any(a <= start and end <= b for a, b, _ in spans):
-                spans.append((start, end, ident))
-    found = {ident for _, _, ident in spans}
-    return [ident for ident in known if ident in found]
+def tag(blocks: list[dict[str, Any]], domains: dict[str, list[str]]) -> None:
+    """Tag each block with the domains its own words name (`model.naming`, as the site does).
 
-
-def tag(
-    blocks: list[dict[str, Any]], domains: dict[str, list[str]], addressees: dict[str, list[str]]
-) -> None:
-    """Tag each block with the domains and addressees its own words name."""
+    Addressees are not tagged: they say whom a passage asks to act, which an editor
+    decides. Who a passage merely names, the site finds by itself.
+    """
+    namer = Namer({ident: Names(tuple(terms)) for ident, terms in domains.items()})
     for block in blocks:
         words = " ".join(block.get(k, "") for k in ("heading", "text"))
-        for key, known in (("domains", domains), ("addressees", addressees)):
-            found = _named(words, known)
-            if found:
-                block[key] = found
-        tag(block.get("children", []), domains, addressees)
+        found = namer.named(words)
+        if found:
+            block["domains"] = found
+        tag(block.get("children", []), domains)
         # Keep the order a reader expects: number, words, tags, then the parts below.
         keys: tuple[str, ...] = ("number", "heading", "text", "domains", "addressees", "children")
         ordered: dict[str, Any] = {k: block[k] for k in keys if k in block}

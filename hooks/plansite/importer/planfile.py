@@ -27,7 +27,6 @@ class Known:
         self.documents: dict[str, dict[str, Any]] = {}
         self.organisations: dict[str, dict[str, Any]] = {}
         self.domains: dict[str, list[str]] = {}
-        self.addressees: dict[str, list[str]] = {}
         if data_dir is None or not data_dir.is_dir():
             return
         for path in data_files(data_dir):
@@ -38,9 +37,6 @@ class Known:
                 self.documents[doc["id"]] = doc
             for org in data.get("organisations") or []:
                 self.organisations[org["id"]] = org
-                self.addressees[org["id"]] = org.get("terms") or [org["name"]]
-            for group in data.get("groups") or []:
-                self.addressees[group["id"]] = group.get("terms") or [group["name"]]
             for domain in data.get("domains") or []:
                 self.domains[domain["id"]] = domain["terms"]
 
@@ -91,7 +87,7 @@ def assemble(imported: Imported, plan_id: str, source: str, known: Known) -> dic
     found = anchors(data["content"])
     issuer = _issuer(imported, cited)
     basis = _basis(data["content"], dict((id(block), a) for a, block in found), cited)
-    tag(data["content"], known.domains, known.addressees)
+    tag(data["content"], known.domains)
     plan_doc, title = _plan_document(data["document"], plan_id, issuer)
     out: dict[str, Any] = {"id": plan_id, "short_title": title}
     level = known.organisations.get(issuer or "", {}).get("level")

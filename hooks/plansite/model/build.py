@@ -11,21 +11,19 @@ import datetime as dt
 
 from ..data.parse import Loaded
 from ..errors import KeyPath, Problem
-from ..text import contains_phrase
+from . import settings
 from .content import build_content
+from .naming import Namer, Names, names_of
 from .registry import Registry, document, organisation
+from .sitewide import Licence
 from .tasks import TaskContext, build_task
 from .types import (
     Basis,
     Block,
-    Contact,
     Correction,
     Document,
     Domain,
-    GlossaryEntry,
     Group,
-    Licence,
-    Notice,
     Plan,
     Provenance,
     Site,
@@ -42,7 +40,13 @@ def build_site(files: dict[str, Loaded]) -> tuple[Site | None, list[Problem]]:
     _collect_entities(b, files, [loaded for _, loaded in plan_files])
     orgs_file = files.get("organisations.yml", _EMPTY)
     groups = [
-        Group(g["id"], g["name"], tuple(g.get("terms") or ()), g.get("note"))
+        Group(
+            g["id"],
+            g["name"],
+            tuple(g.get("terms") or ()),
+            g.get("note"),
+            tuple(g.get("exclude") or ()),
+        )
         for g in orgs_file.data.get("groups") or ()
     ]
     domains_file = files.get("domains.yml", _EMPTY)
@@ -51,14 +55,14 @@ def build_site(files: dict[str, Loaded]) -> tuple[Site | None, list[Problem]]:
         for d in domains_file.data.get("domains") or ()
     ]
     _unique(b, domains_file, "domains", [d.id for d in domains], "lĩnh vực")
-    addressees: dict[str, tuple[str, ...]] = {o.id: o.terms for o, _, _ in b.organisations.values()}
+    addressees = {o.id: names_of(o) for o, _, _ in b.organisations.values()}
     for i, group in enumerate(groups):
         if group.id in addressees:
             b.problem(orgs_file, ("groups", i, "id"), f"mã '{group.id}' đã dùng cho một cơ quan.")
-        addressees[group.id] = group.terms
+        addressees[group.id] = names_of(group)
     as_of = dt.date.fromisoformat(files["site.yml"].data["as_of"])
-    terms = {d.id: d.terms for d in domains}
-    plans = [_plan(b, loaded, terms, addressees, as_of) for _, loaded in plan_files]
+    namers = (Namer({d.id: Names(d.terms) for d in domains}), Namer(addressees))
+    plans = [_plan(b, loaded, namers, as_of) for _, loaded in plan_files]
     seen_plans: dict[str, Loaded] = {}
     for plan, (_, loaded) in zip(plans, plan_files, strict=True):
         if plan.id in seen_plans:
@@ -110,14 +114,9 @@ def _site(
     """The site-wide settings, the glossary and notices, and the entities, in a fixed order."""
     site_file = files["site.yml"]
     site_data = site_file.data
-    glossary = [
-        GlossaryEntry(g["term"], g["meaning"], g["source"])
-        for g in files.get("glossary.yml", _EMPTY).data.get("terms") or ()
-    ]
-    notices = [
-        Notice(n["id"], dt.date.fromisoformat(n["date"]), n["title"], n["text"], n["source"])
-        for n in site_data.get("notices") or ()
-    ]
+    refs = settings.references(files)
+    glossary = settings.glossary(files)
+    notices = settings.notices(b, site_file, refs)
     _unique(b, site_file, "notices", [n.id for n in notices], "thông báo")
     documents = sorted(
         (d for d, _, _ in b.documents.values()), key=lambda d: (d.date or dt.date.max, d.id)
@@ -128,10 +127,7 @@ def _site(
         description=site_data.get("description"),
         menu=tuple(site_data.get("menu") or ()),
         notices=tuple(sorted(notices, key=lambda n: (n.date, n.id), reverse=True)),
-        contacts=tuple(
-            Contact(c["kind"], c["label"], c["value"], c["source"])
-            for c in site_data.get("contacts") or ()
-        ),
+        contacts=settings.contacts(site_data.get("contacts")),
         plans=tuple(sorted(plans, key=lambda p: p.id)),
         documents=tuple(documents),
         organisations=tuple(
@@ -142,6 +138,9 @@ def _site(
         glossary=tuple(sorted(glossary, key=lambda g: g.term)),
         sample=site_data.get("sample") == "true",
         licence=_licence(site_data.get("licence")),
+        operator=settings.operator(site_data.get("operator")),
+        citizens=settings.citizens(b, site_file, plans),
+        references=tuple(sorted(refs.values(), key=lambda r: (r.date, r.id))),
     )
 
 
@@ -160,8 +159,7 @@ def _unique(b: Registry, loaded: Loaded, key: str, ids: list[str], what: str) ->
 def _plan(
     b: Registry,
     loaded: Loaded,
-    domains: dict[str, tuple[str, ...]],
-    addressees: dict[str, tuple[str, ...]],
+    namers: tuple[Namer, Namer],
     as_of: dt.date,
 ) -> Plan:
     data = loaded.data
@@ -177,8 +175,8 @@ def _plan(
     blocks = {blk.anchor: blk for top in content for blk in top.walk()}
     for anchor, blk in blocks.items():
         path = paths[anchor]
-        _check_tags(b, loaded, path, blk, "domains", domains, "lĩnh vực")
-        _check_tags(b, loaded, path, blk, "addressees", addressees, "cơ quan hay nhóm đối tượng")
+        _check_tags(b, loaded, path, blk, "domains", namers[0], "lĩnh vực")
+        _check_tags(b, loaded, path, blk, "addressees", namers[1], "cơ quan hay nhóm đối tượng")
     basis = []
     for i, raw in enumerate(data.get("basis") or ()):
         b.ref(loaded, ("basis", i, "document"), raw["document"], b.documents, "văn bản")
@@ -190,6 +188,8 @@ def _plan(
             {**data["document"], "id": data["id"]}, loaded.where(("document",)), plan=data["id"]
         )
     prov = data["provenance"]
+    dated = [b.documents[x.document][0] for x in basis if x.document in b.documents]
+    dated = [d for d in dated if d.date]
     return Plan(
         id=data["id"],
         short_title=data["short_title"],
@@ -206,6 +206,7 @@ def _plan(
         content=content,
         tasks=_tasks(b, loaded, blocks, as_of),
         source_file=loaded.file,
+        issued_after=max(dated, key=lambda d: d.date or dt.date.min) if dated else None,
     )
 
 
@@ -240,21 +241,24 @@ def _check_tags(
     path: KeyPath,
     blk: Block,
     key: str,
-    known: dict[str, tuple[str, ...]],
+    namer: Namer,
     what: str,
 ) -> None:
+    """Each tag must exist and be named by the block's own words (see `naming`)."""
+    named = None
     for j, tag in enumerate(getattr(blk, key)):
         tag_path = (*path, key, j)
-        if tag not in known:
-            b.ref(loaded, tag_path, tag, known, what)
+        if tag not in namer.known:
+            b.ref(loaded, tag_path, tag, namer.known, what)
             continue
-        terms = known[tag]
-        if terms and not any(contains_phrase(blk.words, term) for term in terms):
+        names = namer.known[tag]
+        named = namer.named(blk.words) if named is None else named
+        if tag not in named:
             b.problem(
                 loaded,
                 tag_path,
                 f"đoạn được gắn '{tag}' nhưng lời văn của chính đoạn "
-                f"không nhắc đến ({' / '.join(terms)}).",
+                f"không nhắc đến ({' / '.join(names.terms)}).",
                 "Chỉ gắn khi chính đoạn văn nêu tên; nếu không, hãy bỏ thẻ này.",
             )
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..data.parse import Loaded
 from ..errors import KeyPath, Problem
-from ..text import slugify
+from ..text import ordinal, slugify
 from .types import Block
 
 BULLETS = frozenset({"-", "+", "–", "•", "*"})
@@ -48,11 +48,11 @@ class Numbering:
         """(anchor part, Vietnamese label) of the next sibling, whose number is `number`."""
         if number is None:
             self.paragraphs += 1
-            label = f"đoạn {self.paragraphs}"
+            label = f"đoạn {ordinal(self.paragraphs)}"
             return f"p{self.paragraphs}", (f"phần mở đầu, {label}" if self.depth == 0 else label)
         if number.strip() in BULLETS:
             self.bullets += 1
-            return f"g{self.bullets}", f"gạch đầu dòng thứ {self.bullets}"
+            return f"g{self.bullets}", f"gạch đầu dòng {ordinal(self.bullets)}"
         return number_key(number)
 
 

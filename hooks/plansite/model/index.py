@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from .progress import is_overdue, next_due
-from .types import Block, Document, Plan, Site, Task
+from .naming import Namer, names_of
+from .progress import Partial, Tally, is_overdue, might_be_late, next_due, tally, undated
+from .types import Block, Document, Group, Organisation, Plan, Site, Task
 
 PlanTask = tuple[Plan, Task]
 
@@ -34,6 +35,9 @@ class Index:
                     self.led_by.setdefault(task.lead, []).append((plan, task))
                 for org in task.support:
                     self.supported_by.setdefault(org, []).append((plan, task))
+        self.without_lead = [(p, t) for p in site.plans for t in p.tasks if t.lead is None]
+        self.without_lead_partial = any(p.provenance.partial for p, _ in self.without_lead)
+        self.named_in = self._named(site)
         self.cited_by: dict[str, list[tuple[str, str, Document]]] = {}
         self.implemented_by: dict[str, list[tuple[str, Plan]]] = {}
         for doc in site.documents:
@@ -47,6 +51,40 @@ class Index:
                     (basis.label, quote, plan.document)
                 )
                 self.implemented_by.setdefault(basis.document, []).append((basis.label, plan))
+
+    @staticmethod
+    def _named(site: Site) -> dict[str, list[tuple[Plan, Block]]]:
+        """Every passage (subject and blocks) of every plan that names each body or group."""
+        entities: list[Organisation | Group] = [*site.organisations, *site.groups]
+        namer = Namer({e.id: names_of(e) for e in entities})
+        found: dict[str, list[tuple[Plan, Block]]] = {e.id: [] for e in entities}
+        for plan in site.plans:
+            for block in plan.passages():
+                for ident in namer.named(block.words):
+                    found[ident].append((plan, block))
+        return found
+
+    def tally(self, pairs: list[PlanTask]) -> Tally:
+        """What is known of these tasks; says so when their plans are only partly digitised."""
+        partial = any(plan.provenance.partial for plan, _ in pairs)
+        return tally([t for _, t in pairs], self.site.as_of, partial)
+
+    def led(self, org_id: str) -> Partial:
+        """Tasks the organisation leads, and tasks whose lead is not known."""
+        return Partial(len(self.led_by.get(org_id, [])), len(self.without_lead))
+
+    def supported(self, org_id: str) -> Partial:
+        """Tasks the organisation supports; unknown for tasks whose lead is not known either."""
+        return Partial(len(self.supported_by.get(org_id, [])), len(self.without_lead))
+
+    def lateness(self, pairs: list[PlanTask]) -> Partial:
+        """How many are overdue, and for how many that cannot be known (no deadline)."""
+        late = sum(1 for _, t in pairs if is_overdue(t, self.site.as_of))
+        return Partial(late, sum(1 for _, t in pairs if might_be_late(t)))
+
+    def undated(self, pairs: list[PlanTask]) -> int:
+        """How many unfinished tasks have no date at all that the data can give."""
+        return sum(1 for _, t in pairs if undated(t))
 
     def plan_of(self, doc: Document) -> Plan | None:
         return self.plans.get(doc.plan) if doc.plan else None

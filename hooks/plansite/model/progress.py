@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..text import vn_date
 from ..vocab import DueKind, Frequency, Status
 from .types import Plan, Site, Task
 
@@ -88,12 +89,28 @@ def when(task: Task) -> str:
     """The task's timing in words: a deadline, a rhythm, or unknown."""
     parts = []
     if task.deadline:
-        parts.append(f"Thời hạn {task.deadline:%d/%m/%Y}")
+        parts.append(f"Thời hạn {vn_date(task.deadline)}")
     if task.recurrence:
         rec = task.recurrence
         anchor = f" (mốc {rec.anchor})" if rec.anchor else ", chưa rõ ngày"
         parts.append(f"{rec.frequency.label}{anchor}")
     return "; ".join(parts)
+
+
+@dataclass(frozen=True)
+class Partial:
+    """A count over tasks some of whose facts are missing from the data.
+
+    `count` tasks are known to have the property; for `unknown` more, the data cannot
+    tell. Unknown is never folded into zero: pages say "chưa biết" when it matters.
+    """
+
+    count: int
+    unknown: int
+
+    @property
+    def known(self) -> bool:
+        return self.unknown == 0
 
 
 @dataclass(frozen=True)
@@ -106,26 +123,47 @@ class StatusCount:
 
 @dataclass(frozen=True)
 class Tally:
-    """How many tasks are in each status (in `Status` order), and how many are overdue."""
+    """What is known about a set of tasks: statuses (in `Status` order), lateness, scope."""
 
     counts: tuple[StatusCount, ...]
-    overdue: int
+    overdue: Partial
     total: int
+    without_deadline: int
+    without_lead: int
+    partial_text: bool
+    """Whether any of the tasks' plans is only partly digitised (more tasks may exist)."""
 
     def of(self, status: Status) -> int:
         return next(c.count for c in self.counts if c.status is status)
 
 
-def tally(tasks: Iterable[Task], as_of: dt.date) -> Tally:
+def might_be_late(task: Task) -> bool:
+    """Whether lateness is unknown: no deadline, and not reported finished."""
+    return task.deadline is None and task.status is not Status.DONE
+
+
+def tally(tasks: Iterable[Task], as_of: dt.date, partial_text: bool = False) -> Tally:
     tasks = list(tasks)
     counts = dict.fromkeys(Status, 0)
     for task in tasks:
         counts[task.status] += 1
     return Tally(
         counts=tuple(StatusCount(s, counts[s]) for s in Status),
-        overdue=sum(1 for t in tasks if is_overdue(t, as_of)),
+        overdue=Partial(
+            sum(1 for t in tasks if is_overdue(t, as_of)), sum(1 for t in tasks if might_be_late(t))
+        ),
         total=len(tasks),
+        without_deadline=sum(1 for t in tasks if t.deadline is None),
+        without_lead=sum(1 for t in tasks if t.lead is None),
+        partial_text=partial_text,
     )
+
+
+def undated(task: Task) -> bool:
+    """Whether the next date of a task that is not finished cannot be known from the data."""
+    rec = task.recurrence
+    rhythm = rec is not None and rec.anchor is not None and rec.frequency is not Frequency.ONGOING
+    return task.status is not Status.DONE and task.deadline is None and not rhythm
 
 
 def all_tasks(site: Site) -> list[tuple[Plan, Task]]:

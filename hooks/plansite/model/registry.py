@@ -31,6 +31,7 @@ def document(raw: dict[str, Any], where: Where, plan: str | None = None) -> Docu
         signer=raw.get("signer"),
         short_name=raw.get("short_name"),
         plan=plan,
+        title_verified=raw.get("title_verified") == "true",
         where=where,
         relations=tuple(
             Relation(r["type"], r["document"], r["quote"], r.get("block"))
@@ -47,6 +48,7 @@ def organisation(raw: dict[str, Any], where: Where) -> Organisation:
         kind=raw["kind"],
         terms=tuple(raw.get("terms") or ()),
         note=raw.get("note"),
+        exclude=tuple(raw.get("exclude") or ()),
         where=where,
     )
 

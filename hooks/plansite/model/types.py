@@ -5,11 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..errors import Where
+from ..text import excerpt, vn_date
 from ..vocab import Frequency, Status
+from .sitewide import Contact, Licence, Notice, Operator, Reference
 
 UNKNOWN = "chưa có trong bản số hóa"
+TITLE_ANCHOR = "trich-yeu"
 
 LEVEL_NAMES = {
     "tinh": "Cấp tỉnh",
@@ -50,6 +54,7 @@ class Document:
     short_name: str | None = None
     relations: tuple[Relation, ...] = ()
     plan: str | None = None
+    title_verified: bool = False
     where: Where = field(default=Where(""), compare=False)
 
     @property
@@ -59,8 +64,16 @@ class Document:
         if self.number:
             parts.append(f"số {self.number}")
         if self.date:
-            parts.append(f"ngày {self.date:%d/%m/%Y}")
+            parts.append(f"ngày {vn_date(self.date)}")
         return " ".join(parts)
+
+    @property
+    def label(self) -> str:
+        """How pages name the document: its citation, or, with neither number nor date, its
+        kind and subject ('Kế hoạch triển khai thực hiện…'), never a bare 'Kế hoạch'."""
+        if self.number or self.date:
+            return self.citation
+        return excerpt(f"{self.kind} {self.subject[:1].lower()}{self.subject[1:]}", 90)
 
 
 @dataclass(frozen=True)
@@ -73,6 +86,7 @@ class Organisation:
     kind: str
     terms: tuple[str, ...] = ()
     note: str | None = None
+    exclude: tuple[str, ...] = ()
     where: Where = field(default=Where(""), compare=False)
 
     @property
@@ -92,6 +106,7 @@ class Group:
     name: str
     terms: tuple[str, ...] = ()
     note: str | None = None
+    exclude: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -104,11 +119,23 @@ class Domain:
     description: str | None = None
 
 
+GLOSSARY_BASIS = {
+    "van-ban": "Theo lời văn kế hoạch",
+    "giai-thich": "Giải thích của trang này, suy ra từ lời văn (không phải lời văn kế hoạch)",
+    "nguon-ngoai": "Theo văn bản khác",
+}
+
+
 @dataclass(frozen=True)
 class GlossaryEntry:
     term: str
     meaning: str
     source: str
+    basis: str = "nguon-ngoai"
+
+    @property
+    def basis_name(self) -> str:
+        return GLOSSARY_BASIS[self.basis]
 
 
 @dataclass(frozen=True)
@@ -244,6 +271,8 @@ class Plan:
     content: tuple[Block, ...]
     tasks: tuple[Task, ...]
     source_file: str
+    issued_after: Document | None = None
+    """When the plan's own date is unknown: the latest-dated document it rests on."""
 
     @property
     def level_name(self) -> str:
@@ -257,29 +286,35 @@ class Plan:
     def block(self, anchor: str) -> Block:
         return next(b for b in self.blocks() if b.anchor == anchor)
 
+    @cached_property
+    def title_block(self) -> Block:
+        """The plan's subject (trích yếu) as a passage that can be quoted and linked to."""
+        return Block(
+            anchor=TITLE_ANCHOR,
+            label="Trích yếu (tên kế hoạch)",
+            number=None,
+            heading=None,
+            text=self.document.subject,
+            domains=(),
+            addressees=(),
+            children=(),
+            depth=0,
+        )
+
+    def passages(self) -> Iterator[Block]:
+        """The subject, then every block of the text, in source order."""
+        yield self.title_block
+        yield from self.blocks()
+
 
 @dataclass(frozen=True)
-class Notice:
-    id: str
-    date: dt.date
-    title: str
+class CitizenSummary:
+    """The short, unofficial answer citizens see first, with the passages it rests on."""
+
     text: str
-    source: str
-
-
-@dataclass(frozen=True)
-class Contact:
-    kind: str
-    label: str
-    value: str
-    source: str
-
-
-@dataclass(frozen=True)
-class Licence:
-    name: str
-    source: str
-    url: str | None = None
+    passages: tuple[tuple[Plan, Block], ...]
+    guide: str | None
+    participation: str | None = None
 
 
 @dataclass(frozen=True)
@@ -300,6 +335,9 @@ class Site:
     glossary: tuple[GlossaryEntry, ...]
     sample: bool = False
     licence: Licence | None = None
+    operator: Operator | None = None
+    citizens: CitizenSummary | None = None
+    references: tuple[Reference, ...] = ()
 
     def document(self, doc_id: str) -> Document:
         return next(d for d in self.documents if d.id == doc_id)

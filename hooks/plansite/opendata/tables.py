@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from ..model.progress import recent_updates
 from ..model.types import Site
 
-Row = dict[str, str]
+# A missing value is None: null in JSON, an empty cell in CSV; never 0, "" or false.
+Row = dict[str, str | None]
 
 
 @dataclass(frozen=True)
@@ -26,8 +27,8 @@ class Table:
     rows: Callable[[Site], list[Row]]
 
 
-def _d(day: dt.date | None) -> str:
-    return day.isoformat() if day else ""
+def _d(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
 
 
 def _plans(site: Site) -> list[Row]:
@@ -35,13 +36,13 @@ def _plans(site: Site) -> list[Row]:
         {
             "id": p.id,
             "ten_ngan": p.short_title,
-            "cap": p.level or "",
+            "cap": p.level or None,
             "loai": p.document.kind,
-            "so_ky_hieu": p.document.number or "",
+            "so_ky_hieu": p.document.number or None,
             "ngay_ban_hanh": _d(p.document.date),
-            "co_quan_ban_hanh": p.document.issuer or "",
+            "co_quan_ban_hanh": p.document.issuer or None,
             "trich_yeu": p.document.subject,
-            "can_cu": " ".join(f"{b.type}:{b.document}" for b in p.basis),
+            "can_cu": " ".join(f"{b.type}:{b.document}" for b in p.basis) or None,
             "pham_vi": p.provenance.extent,
             "so_nhiem_vu": str(len(p.tasks)),
         }
@@ -54,13 +55,13 @@ def _documents(site: Site) -> list[Row]:
         {
             "id": d.id,
             "loai": d.kind,
-            "so_ky_hieu": d.number or "",
+            "so_ky_hieu": d.number or None,
             "ngay_ban_hanh": _d(d.date),
-            "co_quan_ban_hanh": d.issuer or "",
+            "co_quan_ban_hanh": d.issuer or None,
             "trich_yeu": d.subject,
-            "ten_viet_tat": d.short_name or "",
-            "ke_hoach": d.plan or "",
-            "quan_he": " ".join(f"{r.type}:{r.target}" for r in d.relations),
+            "ten_viet_tat": d.short_name or None,
+            "ke_hoach": d.plan or None,
+            "quan_he": " ".join(f"{r.type}:{r.target}" for r in d.relations) or None,
         }
         for d in site.documents
     ]
@@ -76,14 +77,14 @@ def _tasks(site: Site) -> list[Row]:
             "id": t.id,
             "ke_hoach": p.id,
             "doan": t.block.anchor,
-            "so": t.block.number or "",
+            "so": t.block.number or None,
             "noi_dung": t.title,
-            "chu_tri": t.lead or "",
-            "phoi_hop": " ".join(t.support),
+            "chu_tri": t.lead or None,
+            "phoi_hop": " ".join(t.support) or None,
             "thoi_han": _d(t.deadline),
-            "chu_ky": t.recurrence.frequency if t.recurrence else "",
-            "moc_chu_ky": (t.recurrence.anchor or "") if t.recurrence else "",
-            "linh_vuc": " ".join(t.block.domains),
+            "chu_ky": t.recurrence.frequency if t.recurrence else None,
+            "moc_chu_ky": t.recurrence.anchor if t.recurrence else None,
+            "linh_vuc": " ".join(t.block.domains) or None,
             "tinh_trang": t.status,
             "ngay_cap_nhat": _d(t.latest.date if t.latest else None),
         }
@@ -104,9 +105,9 @@ def _updates(site: Site) -> list[Row]:
                 "thu_tu": str(i + 1),
                 "ngay": _d(up.date),
                 "tinh_trang": up.status,
-                "ghi_chu": up.note or "",
-                "minh_chung_van_ban": (ev.document or "") if ev else "",
-                "minh_chung_lien_ket": (ev.url or "") if ev else "",
+                "ghi_chu": up.note or None,
+                "minh_chung_van_ban": ev.document if ev else None,
+                "minh_chung_lien_ket": ev.url if ev else None,
             }
         )
     return rows
@@ -127,7 +128,11 @@ TABLES = (
             ("trich_yeu", "Trích yếu"),
             ("can_cu", "Căn cứ, dạng loại:mã-văn-bản"),
             ("pham_vi", "mot-phan hoặc toan-van"),
-            ("so_nhiem_vu", "Số nhiệm vụ"),
+            (
+                "so_nhiem_vu",
+                "Số nhiệm vụ có trong dữ liệu; khi pham_vi là mot-phan, kế hoạch có thể "
+                "còn nhiệm vụ khác chưa số hóa",
+            ),
         ),
         _plans,
     ),
@@ -198,5 +203,6 @@ SCHEMA_FILES = {
     "organisations.schema.json": "plan_data/organisations.yml",
     "domains.schema.json": "plan_data/domains.yml",
     "glossary.schema.json": "plan_data/glossary.yml",
+    "references.schema.json": "plan_data/references.yml",
     "plan.schema.json": "plan_data/plans/<mã>.yml",
 }

@@ -8,11 +8,16 @@ from __future__ import annotations
 
 from typing import Any
 
+import segno
+from markupsafe import Markup
+
 from .. import urls
 from ..model.progress import all_tasks, dues, recent_updates
 from ..model.types import Plan
 from .environment import QUOTE_PREVIEW
 from .renderer import Page, Renderer
+
+ENTITY_PAGE_SIZE = 30
 
 
 def all_pages(r: Renderer) -> dict[str, Page]:
@@ -55,6 +60,8 @@ def _site_pages(r: Renderer, out: dict[str, Page]) -> None:
         "plan_data/organisations.yml",
         site.organisations,
     )
+    if site.citizens:
+        out[urls.LEAFLET] = _leaflet(r)
     out[urls.GLOSSARY] = r.page(
         "glossary.md.j2",
         urls.GLOSSARY,
@@ -119,7 +126,7 @@ def _entity_pages(r: Renderer, out: dict[str, Page]) -> None:
         quotes = (
             index.by_domain.get(entity.id, [])
             if kind == "domain"
-            else index.by_addressee.get(entity.id, [])
+            else index.named_in.get(entity.id, [])
         )
         description = getattr(entity, "description", None) or f"Kế hoạch nói gì về {name}."
         quotes_uri = uri[:-3] + "/trich-dan.md"
@@ -130,6 +137,8 @@ def _entity_pages(r: Renderer, out: dict[str, Page]) -> None:
             description,
             source,
             tasks,
+            # Their first page also carries a chart and quotations: fewer rows keep it small.
+            size=ENTITY_PAGE_SIZE,
             entity=entity,
             quotes=quotes,
             quotes_uri=quotes_uri,
@@ -138,7 +147,7 @@ def _entity_pages(r: Renderer, out: dict[str, Page]) -> None:
             out |= r.listing(
                 "quotes.md.j2",
                 quotes_uri,
-                f"{name}: các đoạn được nêu",
+                f"{name}: các đoạn nêu tên",
                 description,
                 source,
                 quotes,
@@ -150,7 +159,7 @@ def _entity_pages(r: Renderer, out: dict[str, Page]) -> None:
         out[urls.document(doc)] = r.page(
             "document.md.j2",
             urls.document(doc),
-            doc.citation,
+            doc.label,
             doc.subject,
             plan_of.source_file if plan_of else "plan_data/documents.yml",
             doc=doc,
@@ -208,3 +217,23 @@ def progress_pages(r: Renderer) -> dict[str, Page]:
         "plan_data/site.yml",
     )
     return out
+
+
+def _leaflet(r: Renderer) -> Page:
+    """A one-page A4 handout of the citizens' summary, with a QR code to the site if known."""
+    site = r.site
+    assert site.citizens is not None
+    plans = list(dict.fromkeys(plan for plan, _ in site.citizens.passages))
+    qr = None
+    if site.site_url:
+        code = segno.make(site.site_url + "/", error="m")
+        qr = Markup(code.svg_inline(scale=4, title="Mã QR dẫn tới trang", svgclass="ma-qr-hinh"))
+    return r.page(
+        "leaflet.md.j2",
+        urls.LEAFLET,
+        "Tờ thông tin cho người dân",
+        "Tờ thông tin in một trang A4: kế hoạch nói gì với người dân và cách tham gia, góp ý.",
+        "plan_data/site.yml",
+        leaflet_plans=plans,
+        qr=qr,
+    )

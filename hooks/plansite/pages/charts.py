@@ -19,13 +19,19 @@ COLOURS = {
     Status.DONE: "#2e7d32",
 }
 OVERDUE_COLOUR = "#b71c1c"
+UNKNOWN_COLOUR = "#757575"
 ROW, LABEL, BAR, WIDTH = 28, 150, 300, 520
 
 
 def status_chart(tally: Tally, title: str) -> str:
     """A horizontal bar chart of task statuses, as one line of HTML for a Markdown page."""
-    rows = [(COLOURS[c.status], c.status.label, c.count) for c in tally.counts]
-    rows.append((OVERDUE_COLOUR, "Trong đó quá hạn", tally.overdue))
+    # Only statuses some task is in: a bar of zero would read as a fact about reports.
+    rows = [(COLOURS[c.status], c.status.label, c.count) for c in tally.counts if c.count]
+    # Lateness is drawn only where it can be known: for tasks that have a deadline.
+    if tally.total > tally.without_deadline:
+        rows.append((OVERDUE_COLOUR, "Trong đó quá hạn", tally.overdue.count))
+    if tally.overdue.unknown:
+        rows.append((UNKNOWN_COLOUR, "Chưa có thời hạn", tally.overdue.unknown))
     biggest = max([count for _, _, count in rows] + [1])
     height = ROW * len(rows) + 8
     summary = "; ".join(f"{name}: {count}" for _, name, count in rows)

@@ -8,7 +8,6 @@ text and macro output are `Markup` and pass unchanged.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
@@ -16,9 +15,9 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from .. import urls
-from ..model.progress import is_overdue, tally, when
+from ..model.progress import Partial, Tally, is_overdue, when
 from ..model.types import UNKNOWN, Plan
-from ..text import excerpt, html_attr, md_inline
+from ..text import excerpt, html_attr, md_inline, vn_date
 from ..vocab import DueKind, Status
 from .charts import status_chart
 
@@ -39,7 +38,12 @@ def _url(context: Context, target: str, anchor: str = "") -> Markup:
 
 
 def _date(value: dt.date | None) -> str:
-    return f"{value:%d/%m/%Y}" if value else UNKNOWN
+    return vn_date(value) if value else UNKNOWN
+
+
+def _html(value: object) -> Markup:
+    """Data inside raw HTML, where Markdown escapes would show as backslashes."""
+    return Markup(html_attr(value))
 
 
 def _hashes(level: int) -> Markup:
@@ -76,9 +80,29 @@ def _badge(status: Status) -> Markup:
     )
 
 
-def _chart(tasks: Iterable[Any], as_of: dt.date, title: str) -> Markup:
-    found = [t[1] if isinstance(t, tuple) else t for t in tasks]
-    return Markup(status_chart(tally(found, as_of), title))
+def _chart(counted: Tally, title: str) -> Markup:
+    return Markup(status_chart(counted, title))
+
+
+def _task_count(count: int, partial_text: bool) -> str:
+    """'1 nhiệm vụ', or '1 nhiệm vụ trong phần đã số hóa' while the text is partial."""
+    return f"{count} nhiệm vụ" + (" trong phần đã số hóa" if partial_text else "")
+
+
+def _lateness(late: Partial) -> str:
+    """How many are overdue, never claiming 'none' for tasks without a deadline."""
+    if late.known:
+        return str(late.count)
+    if late.count == 0:
+        return f"chưa biết: {late.unknown} nhiệm vụ chưa có thời hạn"
+    return f"{late.count} quá hạn; {late.unknown} chưa có thời hạn"
+
+
+def _at_least(counted: Partial) -> str:
+    """A count in a table cell: exact, 'ít nhất N', or 'chưa rõ'."""
+    if counted.known:
+        return str(counted.count)
+    return f"ít nhất {counted.count}" if counted.count else "chưa rõ"
 
 
 # How many quoted passages a domain or entity page shows before linking to the full list.
@@ -104,7 +128,9 @@ def environment() -> Environment:
         plan_domains=_plan_domains,
         badge=_badge,
         chart=_chart,
-        tally=lambda tasks, as_of: tally([t[1] for t in tasks], as_of),
+        task_count=_task_count,
+        lateness=_lateness,
+        at_least=_at_least,
         when=when,
         is_overdue=is_overdue,
         plan_tasks=_plan_tasks,
@@ -112,5 +138,7 @@ def environment() -> Environment:
         DueKind=DueKind,
         QUOTE_PREVIEW=QUOTE_PREVIEW,
     )
-    env.filters.update(date=_date, excerpt=excerpt, raw_url=_raw_url, raw_code=_raw_code)
+    env.filters.update(
+        html=_html, date=_date, excerpt=excerpt, raw_url=_raw_url, raw_code=_raw_code
+    )
     return env

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from ..errors import PlanDataError, Problem, Where, did_you_mean
 from ..model.types import Block, Plan, Site
+from ..text import vn_date
 from .renderer import Renderer
 
 MARKER = re.compile(r"^[ \t]*<!--\s*plan:(?P<body>.*?)\s*-->[ \t]*$")
@@ -38,13 +39,17 @@ MARKERS: dict[str, Spec] = {
     "notices": Spec("Các thông báo trong site.yml"),
     "plans": Spec("Danh sách các kế hoạch"),
     "facts": Spec("Bảng thông tin chính của một kế hoạch", optional=("plan",)),
-    "asks": Spec("Những đoạn kế hoạch nêu tên các đối tượng", ("who",), ("plan",)),
+    "asks": Spec("Những đoạn giao việc, đặt yêu cầu cho các đối tượng", ("who",), ("plan",)),
+    "mentions": Spec("Mọi đoạn kế hoạch nêu tên các đối tượng", ("who",), ("plan",)),
     "tasks": Spec("Bảng nhiệm vụ", optional=("plan", "domain")),
     "domain": Spec("Những đoạn kế hoạch nêu một lĩnh vực", ("domain",)),
     "provenance": Spec("Nguồn và phạm vi bản số hóa", optional=("plan",)),
     "corrections": Spec("Nhật ký đính chính", optional=("plan",)),
     "contacts": Spec("Kênh liên hệ chính thức (hoặc lời báo chưa công bố)"),
     "as-of": Spec("Ngày cập nhật dữ liệu"),
+    "operator": Spec("Cơ quan quản lý trang (hoặc lời báo chưa công bố)"),
+    "references": Spec("Văn bản pháp luật ngoài kế hoạch mà trang dẫn chiếu"),
+    "citizens": Spec("Tóm tắt cho người dân trong site.yml"),
 }
 
 
@@ -168,16 +173,9 @@ class Expander:
     def _content(self, uri: str, marker: Marker) -> str:
         frag = self.renderer.fragment
         plans = self._plans(marker)
-        index = self.renderer.index
         name = marker.name
-        if name == "asks":
-            who = marker.args["who"]
-            pairs = [
-                (p, b) for p in plans for b in p.blocks() if any(w in b.addressees for w in who)
-            ]
-            return frag(
-                "quotes", uri, pairs, "Chưa có đoạn nào trong bản số hóa nêu tên đối tượng này."
-            )
+        if name in ("asks", "mentions", "domain"):
+            return frag("quotes", uri, *self._quoted(marker, plans))
         if name == "tasks":
             domains = marker.args.get("domain")
             tasks = [
@@ -187,21 +185,40 @@ class Expander:
                 if not domains or any(d in t.block.domains for d in domains)
             ]
             return frag("task_table", uri, tasks)
-        if name == "domain":
-            quoted: list[tuple[Plan, Block]] = []
-            for domain in marker.args["domain"]:
-                quoted += [
-                    pair
-                    for pair in index.by_domain[domain]
-                    if pair[0] in plans and pair not in quoted
-                ]
-            return frag(
-                "quotes", uri, quoted, "Chưa có đoạn nào trong bản số hóa nêu lĩnh vực này."
-            )
         if name in ("facts", "provenance", "corrections"):
             return "\n".join(frag(name, uri, p) for p in plans)
         if name == "as-of":
-            return f"Dữ liệu trên trang cập nhật đến ngày {self.site.as_of:%d/%m/%Y}."
-        return frag(
-            {"notices": "notices", "plans": "plans_list", "contacts": "contacts"}[name], uri
-        )
+            return f"Dữ liệu cập nhật đến ngày {vn_date(self.site.as_of)}."
+        if name == "citizens" and self.site.citizens is None:
+            return "Chưa có tóm tắt cho người dân."
+        macros = {
+            "notices": "notices",
+            "plans": "plans_list",
+            "contacts": "contacts",
+            "operator": "operator",
+            "references": "references",
+            "citizens": "citizen_answer",
+        }
+        return frag(macros[name], uri)
+
+    def _quoted(self, marker: Marker, plans: list[Plan]) -> tuple[list[tuple[Plan, Block]], str]:
+        """The passages a quoting marker shows, in text order, and what to say if none."""
+        index = self.renderer.index
+        if marker.name == "asks":
+            who = marker.args["who"]
+            pairs = [
+                (p, b) for p in plans for b in p.blocks() if any(w in b.addressees for w in who)
+            ]
+            return pairs, "Chưa có đoạn nào được xác định là giao việc hay đặt yêu cầu."
+        found: list[tuple[Plan, Block]] = []
+        if marker.name == "mentions":
+            lists = [index.named_in[who] for who in marker.args["who"]]
+            empty = "Chưa có đoạn nào trong phần đã số hóa nêu tên."
+        else:
+            lists = [index.by_domain[domain] for domain in marker.args["domain"]]
+            empty = "Chưa có đoạn nào trong bản số hóa nêu lĩnh vực này."
+        for pairs in lists:
+            found += [pair for pair in pairs if pair[0] in plans and pair not in found]
+        order = {id(b): i for p in plans for i, b in enumerate(p.passages())}
+        found.sort(key=lambda pair: (pair[0].id, order.get(id(pair[1]), 0)))
+        return found, empty

@@ -10,30 +10,42 @@ from ..model.types import Site
 from ..text import html_attr
 
 
-def nav(site: Site, docs_titles: dict[str, str], max_plans: int = 8) -> list[Any]:
+def nav(
+    site: Site, titles: dict[str, str], docs_titles: dict[str, str], max_plans: int = 8
+) -> list[Any]:
     """A bounded navigation: sections and index pages only, never one entry per task.
 
+    Every entry carries its page's title (`titles`: generated and hand-written pages), so
+    the navigation is complete even when the preview rebuilds only the pages that changed.
     Titles given here are printed raw by the theme, so they are escaped.
     """
+
+    def entry(uri: str) -> dict[str, str]:
+        return {html_attr(titles[uri]): uri}
+
     entries: list[Any] = [{"Trang chủ": urls.HOME}]
+    # The citizens' guide comes right after the home page: it is what most readers want.
+    guide = site.citizens.guide if site.citizens else None
+    if guide in docs_titles:
+        entries.append(entry(guide))
     if len(site.plans) > max_plans:
-        entries.append(urls.PLANS)
+        entries.append(entry(urls.PLANS))
     else:
         for plan in site.plans:
-            entries.append(
-                {
-                    html_attr(plan.short_title): [
-                        urls.plan_home(plan),
-                        urls.full_text(plan),
-                        urls.basis(plan),
-                        urls.tasks(plan),
-                        urls.plan_progress(plan),
-                    ]
-                }
-            )
-    entries += [urls.PROGRESS, urls.CALENDAR, urls.RECENT, urls.DOMAINS, urls.ORGANISATIONS]
-    entries += [urls.DOCUMENTS, urls.GLOSSARY, urls.OPEN_DATA]
-    entries += [page for page in site.menu if page in docs_titles]
+            pages = [
+                urls.plan_home(plan),
+                urls.full_text(plan),
+                urls.basis(plan),
+                urls.tasks(plan),
+                urls.plan_progress(plan),
+            ]
+            entries.append({html_attr(plan.short_title): [entry(uri) for uri in pages]})
+    entries += [
+        entry(uri)
+        for uri in (urls.PROGRESS, urls.CALENDAR, urls.RECENT, urls.DOMAINS, urls.ORGANISATIONS)
+    ]
+    entries += [entry(uri) for uri in (urls.DOCUMENTS, urls.GLOSSARY, urls.OPEN_DATA)]
+    entries += [entry(p) for p in site.menu if p in docs_titles and p != guide]
     return entries
 
 

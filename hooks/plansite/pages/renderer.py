@@ -6,17 +6,17 @@ module only knows how to render one page, one paginated list, or one fragment.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import yaml
-
+from .. import urls
 from ..model.index import Index
 from ..model.types import Site
 from ..text import excerpt, html_attr
 from .environment import environment
-from .listing import split
+from .listing import PAGE_SIZE, split
 
 
 @dataclass(frozen=True)
@@ -49,24 +49,31 @@ TOC_LIMIT = 40
 
 
 def front_matter(
-    title: str, description: str | None, hide_toc: bool = False, searchable: bool = True
+    title: str | None, description: str | None, hide_toc: bool = False, searchable: bool = True
 ) -> str:
     """YAML front matter with values escaped: Material prints page.meta unescaped.
 
     A page with very many headings hides the theme's table of contents, which the
     theme prints twice per page, so that page weight stays bounded.
     """
-    meta: dict[str, Any] = {"title": html_attr(title)}
-    if hide_toc:
-        meta["hide"] = ["toc"]
-    if not searchable:
-        # Lists that repeat what task and entity pages say are left out of the search
-        # index, which every visitor downloads on arrival.
-        meta["search"] = {"exclude": True}
+    # Written by hand, not by a YAML library: thousands of pages each need four keys, and
+    # a JSON string is a valid YAML double-quoted scalar. Keys stay in alphabetical order.
+    lines = ["---"]
     if description:
-        meta["description"] = html_attr(excerpt(description))
-    dumped = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000)
-    return f"---\n{dumped}---\n\n"
+        summary = excerpt(description)
+        lines.append(f"description: {_quoted(summary[:1].upper() + summary[1:])}")
+    if hide_toc:
+        lines.append("hide:\n- toc")
+    if not searchable:
+        # Lists that repeat what task and entity pages say are left out of the search index.
+        lines.append("search:\n  exclude: true")
+    if title:  # The home page has none: the theme then shows the site's name once.
+        lines.append(f"title: {_quoted(title)}")
+    return "\n".join(lines) + "\n---\n\n"
+
+
+def _quoted(value: str) -> str:
+    return json.dumps(html_attr(value), ensure_ascii=False)
 
 
 class Renderer:
@@ -107,7 +114,8 @@ class Renderer:
         headings = sum(1 for line in body.splitlines() if line.startswith("#"))
         pager = context.get("pager")
         searchable = template not in UNSEARCHED and (pager is None or pager.number == 1)
-        meta = front_matter(title, description, headings > TOC_LIMIT, searchable)
+        meta_title = None if here == urls.HOME else title
+        meta = front_matter(meta_title, description, headings > TOC_LIMIT, searchable)
         return Page(meta + body, title, source)
 
     def fragment(self, macro: str, here: str, *args: Any) -> str:
@@ -123,11 +131,12 @@ class Renderer:
         description: str | None,
         source: str | None,
         items: Sequence[Any],
+        size: int = PAGE_SIZE,
         **context: Any,
     ) -> dict[str, Page]:
-        """A list split over pages: the first at `base`, the rest at base/trang-N."""
+        """A list split over pages of `size`: the first at `base`, the rest at base/trang-N."""
         pages = {}
-        for uri, chunk, pager in split(items, base):
+        for uri, chunk, pager in split(items, base, size):
             heading = title if pager.number == 1 else f"{title} (trang {pager.number})"
             pages[uri] = self.page(
                 template, uri, heading, description, source, items=chunk, pager=pager, **context
