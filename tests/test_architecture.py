@@ -131,7 +131,7 @@ def test_everything_that_reaches_into_material_sits_in_theme() -> None:
         for p in PACKAGE.rglob("*.py")
         if "material" in imported_roots(p) or reach.search(p.read_text(encoding="utf-8"))
     }
-    assert users, "the search integration reads Material's worker; this test lost track of it"
+    # Since search moved to Pagefind no module needs Material's files; any that does sits here.
     assert all(user.startswith("plansite.theme") for user in users), users
 
 

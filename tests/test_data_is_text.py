@@ -7,6 +7,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from .conftest import FIXTURES, copy_project, run_build
+from .test_search_index import fragments
 
 HOSTILE = (
     '<script>alert(1)</script> "><img src=x onerror=alert(2)> '
@@ -76,11 +77,12 @@ def test_markup_in_yaml_never_runs_and_still_shows(tmp_path: Path) -> None:
     assert shown > 20  # the words are on the pages, as words
 
 
-def test_search_index_holds_the_words_escaped(tmp_path: Path) -> None:
+def test_search_index_holds_the_words_as_text(tmp_path: Path) -> None:
+    """Pagefind stores text, not markup; the search shows it escaped (test_search_index.py)."""
     root = hostile_project(tmp_path / "p")
     run_build(root / "mkdocs.yml", root / "site")
-    index = json.loads((root / "site" / "search" / "search_index.json").read_text("utf-8"))
-    for doc in index["docs"]:
-        for field in ("title", "text"):
-            assert "<script>" not in doc[field] and "<img" not in doc[field], doc["location"]
-    assert any("&lt;script&gt;alert(1)" in doc["title"] for doc in index["docs"])
+    stored = fragments(root / "site")
+    titles = [str(d["meta"]["title"]) for d in stored.values()]
+    assert any("<script>alert(1)</script>" in t for t in titles), titles
+    for data in stored.values():
+        assert "&lt;script&gt;" not in str(data["content"]), data["url"]

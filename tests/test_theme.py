@@ -9,8 +9,6 @@ import material
 
 from plansite.theme.postprocess import (
     CHECKBOX_AUTOCOMPLETE,
-    NAMED_SEARCH_DIALOG,
-    SEARCH_DIALOG,
     TOC_LABEL,
     clean_url,
     finish_html,
@@ -50,10 +48,23 @@ def test_material_header_still_has_the_pattern_we_fix() -> None:
     assert finish_html(text_input) == text_input
 
 
-def test_material_search_dialog_still_needs_a_name() -> None:
-    search = (THEME / "partials" / "search.html").read_text(encoding="utf-8")
-    assert SEARCH_DIALOG in search
-    assert finish_html(SEARCH_DIALOG) == NAMED_SEARCH_DIALOG
+def test_our_search_still_fits_material_s_header_and_toggle() -> None:
+    """Our dialog goes before the header's first </nav> and opens with the #__search toggle.
+
+    The theme's stylesheet shows a `.md-search` dialog when that checkbox is checked;
+    we reuse its markup and classes, so a theme upgrade that changes them must fail here.
+    """
+    header = (THEME / "partials" / "header.html").read_text(encoding="utf-8")
+    base = (THEME / "base.html").read_text(encoding="utf-8")
+    css = "".join(p.read_text("utf-8") for p in (THEME / "assets/stylesheets").glob("main.*.css"))
+    before_nav = header[: header.index("</nav>")]
+    assert '<nav class="md-header__inner' in before_nav
+    assert before_nav.count("<nav") == 1
+    assert 'data-md-toggle="search" type="checkbox" id="__search"' in base
+    for rule in (".md-search__inner", ".md-search__output", ".md-search__overlay"):
+        assert f"[data-md-toggle=search]:checked~.md-header {rule}" in css, rule
+    ours = (ROOT / "overrides" / "partials" / "search.html").read_text(encoding="utf-8")
+    assert "data-md-component=" not in ours  # the theme's own search script must not take it
 
 
 def test_material_toc_title_is_still_a_label_for_the_toc_toggle() -> None:

@@ -14,7 +14,7 @@ from typing import Any
 from .data.docs import page_title, read_docs
 from .data.files import read_files
 from .data.parse import Loaded
-from .errors import PlanDataError, Problem, Where, did_you_mean
+from .errors import KeyPath, PlanDataError, Problem, Where, did_you_mean
 from .model.build import build_site
 from .model.types import Site
 from .opendata import files as opendata
@@ -65,15 +65,11 @@ def generate(
     if problems:
         raise PlanDataError(problems)
     handwritten = {uri: expander.expand(uri, text) for uri, text in docs.items()}
-    entries = nav(site, titles)
+    entries = nav(site, {uri: page.title for uri, page in generated.items()} | titles, titles)
     hidden = not_in_nav(generated, entries)
     assets = opendata.files(site, site_name)
-    worker = search.worker()
-    assets[worker.path] = worker.source.encode("utf-8")
-    extra = {
-        "plansite_sample": site.sample,
-        "plansite_search_worker": {"theme": worker.theme_name, "ours": worker.name},
-    }
+    assets.update(search.assets())
+    extra = {"plansite_sample": site.sample, "plansite_search": search.theme_extra()}
     return SiteOutput(site, generated, handwritten, assets, entries, hidden, extra)
 
 
@@ -92,13 +88,17 @@ def _clashes(
 
 
 def _missing_menu_pages(site: Site, docs: dict[str, str], site_file: Loaded) -> list[Problem]:
+    """Pages site.yml names (in `menu`, and the citizens' `guide`) that docs/ lacks."""
+    named: list[tuple[KeyPath, str]] = [(("menu", i), page) for i, page in enumerate(site.menu)]
+    if site.citizens and site.citizens.guide:
+        named.append((("citizens", "guide"), site.citizens.guide))
     return [
         Problem(
-            site_file.where(("menu", i)),
-            ("menu", i),
+            site_file.where(path),
+            path,
             f"không có trang '{page}' trong thư mục docs/.",
             did_you_mean(page, sorted(docs)),
         )
-        for i, page in enumerate(site.menu)
+        for path, page in named
         if page not in docs
     ]

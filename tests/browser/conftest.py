@@ -55,6 +55,7 @@ PAGE_TYPES = {
         "thuat-ngu": "thuat-ngu/",
         "du-lieu": "du-lieu/",
         "nguoi-dan": "nguoi-dan/",
+        "to-thong-tin": "to-thong-tin/",
         "ve-trang-nay": "ve-trang-nay/",
         "kha-nang-tiep-can": "kha-nang-tiep-can/",
         "404": "404.html",
@@ -141,14 +142,21 @@ def page_at(browser: Any) -> Iterator[Any]:
 
 def search(page: Any, query: str) -> None:
     """Type a query into the site's search as a person would, and wait for results."""
-    if page.viewport_size["width"] < 960:
+    if page.locator("#__search").is_checked():
+        page.locator("input.md-search__input").focus()  # already open
+    elif page.viewport_size["width"] < 960:
         page.locator('label.md-header__button[for="__search"]').click()  # the phone's icon
     else:
         page.locator("input.md-search__input").click()
     page.locator("input.md-search__input").fill("")
     page.keyboard.type(query, delay=10)
+    wait_for_results(page, query)
+
+
+def wait_for_results(page: Any, query: str) -> None:
+    """Wait until the search shows the results of `query` (it marks them with data-query)."""
     page.wait_for_function(
-        "() => { const m = document.querySelector('.md-search-result__meta');"
-        " return m && !/chuẩn bị|Gõ từ/.test(m.textContent); }"
+        "q => { const r = document.querySelector('.md-search-result');"
+        " return r && r.dataset.query === q; }",
+        arg=query,
     )
-    page.wait_for_timeout(300)

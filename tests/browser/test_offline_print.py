@@ -43,6 +43,14 @@ def test_offline_site_works_from_disk_with_toneless_search(
     search(page, "moi truong")
     titles = page.locator(".md-search-result__item h1").all_inner_texts()
     assert "Bảo vệ môi trường" in titles
+    # The same ranking as online: the syllables typed together, đ typed as d.
+    for query in ("dia ban", "so ket", "xanh sach dep"):
+        search(page, query)
+        assert page.locator(".md-search-result__item h1").first.inner_text() == "Toàn văn kế hoạch"
+    page.locator(".md-search-result__item a").first.click()
+    assert re.search(r"/toan-van\.html\?h=xanh\+sach\+dep$", page.url), page.url
+    page.wait_for_selector("article mark")
+    assert page.locator("article mark").all_text_contents() == ["Xanh - Sạch - Đẹp"]
     assert [u for u in requests if not u.startswith(("file:", "data:", "blob:"))] == []
     page.close()
 
@@ -80,7 +88,7 @@ def test_print_keeps_the_text_and_numbering_without_navigation(printed: list[str
 def test_every_printed_page_carries_source_and_date(printed: list[str]) -> None:
     assert len(printed) >= 2
     for page in printed:
-        assert squeeze("Dữ liệu đến ngày 30/11/2026") in squeeze(page)
+        assert squeeze("Dữ liệu cập nhật đến ngày 30/11/2026") in squeeze(page)
 
 
 def test_no_printed_page_ends_on_a_heading(printed: list[str]) -> None:
@@ -94,7 +102,7 @@ def test_no_printed_page_ends_on_a_heading(printed: list[str]) -> None:
             "II. NHIỆM VỤ TRỌNG TÂM",
         )
     }
-    footer = squeeze("Kế hoạch bảo vệ môi trường đô thị và nông thôn (TP Trà Vinh). Nguồn:")
+    footer = squeeze("Kế hoạch bảo vệ môi trường đô thị và nông thôn thành phố Trà Vinh. Nguồn:")
     for page in printed[:-1]:
         text = squeeze(page)
         body = text[: text.rfind(footer)] if footer in text else text

@@ -1,1 +1,1 @@
-"""Everything that knows Material for MkDocs: the search worker and HTML fixes."""
+"""Everything that knows Material for MkDocs, and the site's search: HTML fixes, the index."""

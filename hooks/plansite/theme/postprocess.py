@@ -8,20 +8,16 @@ instead of silently undoing the fix.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import posixpath
 import re
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+from .tables import stack_wide_tables
+
 # Material's header puts autocomplete="off" on checkbox toggles; the Nu HTML checker
 # reports it as an error on every page (autocomplete is not allowed on checkboxes).
 CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*\btype="checkbox"[^>]*?)\s+autocomplete="off"')
-
-
-# Material's search dialog has no accessible name (Lighthouse: aria-dialog-name).
-SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
-NAMED_SEARCH_DIALOG = SEARCH_DIALOG[:-1] + ' aria-label="Tìm kiếm">'
 
 
 # On pages kept out of the navigation, the table of contents' title is a <label> for a
@@ -47,23 +43,12 @@ def finish_html(html: str) -> str:
     html = CHECKBOX_AUTOCOMPLETE.sub(r"\1", html)
     if TOC_LABEL in html and TOC_TOGGLE not in html:
         html = html.replace(TOC_LABEL, '<label class="md-nav__title">')
-    return html.replace(SEARCH_DIALOG, NAMED_SEARCH_DIALOG)
-
-
-def compact_search_index(site_dir: Path) -> None:
-    """Rewrite the search index as UTF-8 instead of \\u escapes: half the bytes for Vietnamese.
-
-    Every visitor's browser downloads this file on the first page it opens.
-    """
-    path = site_dir / "search" / "search_index.json"
-    if path.is_file():
-        data = json.loads(path.read_text(encoding="utf-8"))
-        path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), "utf-8")
+    html = stack_wide_tables(html)
+    return html
 
 
 def finish_site(site_dir: Path, *, has_site_url: bool) -> None:
-    """Compact the search index; drop outputs that need absolute URLs when there is no site_url."""
-    compact_search_index(site_dir)
+    """Drop outputs that need absolute URLs when there is no site_url."""
     if not has_site_url:
         for name in ("sitemap.xml", "sitemap.xml.gz"):
             (site_dir / name).unlink(missing_ok=True)
