@@ -6,6 +6,7 @@ feeds MkDocs. Pages are added with `File.generated`; nothing is written to docs/
 
 from __future__ import annotations
 
+import logging
 import os
 import posixpath
 from pathlib import Path
@@ -15,23 +16,32 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from plansite.errors import PlanDataError
+from plansite.preview import incremental, session
 from plansite.project import SiteOutput, generate
+from plansite.theme.indexer import SearchIndexer, SearchIndexError
 from plansite.theme.postprocess import clean_url, epoch, finish_html, finish_site
-from plansite.theme.search import ThemeChanged
 
 _output: SiteOutput | None = None
-OFFLINE_SHIM = "assets/javascripts/iframe-worker-shim.js"
+_search: SearchIndexer | None = None
+log = logging.getLogger("mkdocs.plugins.plansite")
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    session.start(serving=command == "serve")
+    incremental.start(dirty=dirty and command == "serve")
 
 
 def on_config(config: Any) -> Any:
-    global _output
+    global _output, _search
     root = Path(config.config_file_path).parent
     try:
         _output = generate(root, Path(config.docs_dir), config.site_name)
-    except PlanDataError as exc:
-        raise PluginError(exc.report()) from None
-    except ThemeChanged as exc:
-        raise PluginError(f"Giao diện Material đã thay đổi: {exc}") from None
+    except Exception as exc:  # the preview shows it in the browser; a build stops here
+        _output = None
+        if not session.failed(exc):
+            raise PluginError(exc.report()) if isinstance(exc, PlanDataError) else exc from None
+        return session.error_config(config)
+    session.strict_off(config)
     # Reproducible output: dates in MkDocs' own files come from the data, not the clock.
     # A SOURCE_DATE_EPOCH set by whoever runs the build is respected.
     if "SOURCE_DATE_EPOCH" not in os.environ or os.environ.get("PLANSITE_SET_EPOCH"):
@@ -39,17 +49,25 @@ def on_config(config: Any) -> Any:
         os.environ["PLANSITE_SET_EPOCH"] = "1"
     config.nav = _output.nav
     config.extra.update(_output.theme_extra)
-    offline = config.plugins.get("material/offline")
-    if offline and offline.config.enabled:
-        # The offline plugin would load its worker shim from a CDN; ship our copy instead.
-        config.extra["polyfills"] = [OFFLINE_SHIM]
+    if "material/search" in config.plugins:
+        raise PluginError("Hãy đặt 'plugins: []' trong mkdocs.yml: tìm kiếm do plansite đảm nhận.")
+    # OFFLINE=true (extra.plansite_offline): a copy that works from a USB stick (file://).
+    offline = bool(config.extra.get("plansite_offline"))
+    if offline:
+        config.use_directory_urls = False
+    _search = SearchIndexer.for_site(_output.site, offline=offline)
     if _output.site.site_url and not config.site_url:
         config.site_url = _output.site.site_url + "/"
+    incremental.begin(config)
     return config
 
 
 def on_files(files: Files, config: Any) -> Files:
-    assert _output is not None
+    if _output is None:  # the preview's error page in place of every page
+        kept = [f for f in files if not f.is_documentation_page()]
+        files = Files([*kept, File.generated(config, "index.md", content=session.page())])
+        incremental.remove_stale(files, Path(config.site_dir))
+        return files
     absolute_edit = str(config.edit_uri or "").startswith(("http://", "https://"))
     docs_dir = Path(config.docs_dir)
     root = Path(config.config_file_path).parent
@@ -63,11 +81,15 @@ def on_files(files: Files, config: Any) -> Files:
         files.append(file)
     for uri, data in _output.assets.items():
         files.append(File.generated(config, uri, content=data))
+    pages = {uri: page.markdown for uri, page in _output.generated.items()}
+    incremental.mark(files, pages | _output.handwritten | _output.assets)
+    incremental.remove_stale(files, Path(config.site_dir))
     return files
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str:
-    assert _output is not None
+    if _output is None:
+        return markdown
     if page.edit_url:
         # ".../docs/../plan_data/x.yml" → ".../plan_data/x.yml"
         page.edit_url = clean_url(page.edit_url)
@@ -75,7 +97,10 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:
-    return finish_html(output)
+    html = finish_html(output)
+    if _output is not None and _search is not None:
+        _search.add_page(html, page.url, page.file.dest_uri, page.title or "", page.meta)
+    return html
 
 
 def on_post_template(output: str, template_name: str, config: Any) -> str:
@@ -83,5 +108,12 @@ def on_post_template(output: str, template_name: str, config: Any) -> str:
 
 
 def on_post_build(config: Any) -> None:
-    assert _output is not None
+    session.show_warnings(Path(config.site_dir), Path(config.docs_dir))
+    if _output is None or _search is None or incremental.is_incremental():
+        return  # in a fast preview the search index stays as the first build wrote it
     finish_site(Path(config.site_dir), has_site_url=bool(config.site_url))
+    try:
+        report = _search.finish(Path(config.site_dir))
+    except SearchIndexError as exc:
+        raise PluginError(str(exc)) from None
+    log.info(f"Chỉ mục tìm kiếm: {report.pages} trang, {report.seconds:.2f} giây ({report.kind})")

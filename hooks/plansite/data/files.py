@@ -10,7 +10,8 @@ from pathlib import Path
 
 from ..errors import PlanDataError, Problem, Where, did_you_mean
 from ..paths import display
-from .parse import Loaded, load_file
+from .decode import decode
+from .parse import Loaded, parse
 from .schema import FILE_KINDS, PLAN_KIND, check
 
 
@@ -59,13 +60,31 @@ def read_files(data_dir: Path, root: Path) -> tuple[dict[str, Loaded], list[Prob
                 )
             )
             continue
-        try:
-            item = load_file(path, display(path, root))
-        except PlanDataError as exc:
-            problems.extend(exc.problems)
-            continue
-        found = check(item, kind)
+        item, found = _read_checked(path, display(path, root), kind)
         problems.extend(found)
-        if not found:
+        if item is not None and not found:
             loaded[name] = item
     return loaded, problems
+
+
+# The preview rebuilds after every save, usually with one file changed: a file whose bytes
+# are the same as last time is not parsed and checked again. Keyed by path, display name
+# and kind; the bytes are compared in full, so a stale entry can never be used.
+_CACHE: dict[tuple[Path, str, str], tuple[bytes, Loaded | None, list[Problem]]] = {}
+
+
+def _read_checked(path: Path, shown: str, kind: str) -> tuple[Loaded | None, list[Problem]]:
+    data = path.read_bytes()
+    key = (path, shown, kind)
+    cached = _CACHE.get(key)
+    if cached is not None and cached[0] == data:
+        return cached[1], list(cached[2])
+    item: Loaded | None = None
+    try:
+        item = parse(decode(data, shown), shown)
+    except PlanDataError as exc:
+        found = list(exc.problems)
+    else:
+        found = check(item, kind)
+    _CACHE[key] = (data, item, found)
+    return item, list(found)
