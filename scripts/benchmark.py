@@ -16,6 +16,8 @@ One run generates a synthetic corpus of N tasks (scripts/synthetic.py), then mea
                  Chromium against a plain static server (http.server's handler on 127.0.0.1,
                  which counts the bytes it sends);
   search_kb      everything transferred after typing one toneless query, results shown;
+  preview_edit_s in a running preview (scripts/preview.py), seconds from saving one task's
+                 update note to its page showing it; preview_ratio = preview_edit_s / build_s;
   and our site again at 2N tasks, for scaling = time(2N) / time(N).
 The last line is machine-readable. Figures are printed, never asserted.
 """
@@ -28,12 +30,14 @@ import functools
 import http.server
 import os
 import re
+import socket
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+import urllib.request
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import yaml
@@ -178,6 +182,57 @@ def default_nav(rendered: Path) -> tuple[float, float]:
     return seconds, largest_page_kb(rendered / "site-default-nav")
 
 
+NOTE = re.compile(r'\n  - id: (\S+)\n(?:    .*\n)*?        note: "([^"]*)"')
+
+
+def preview_edit_s(corpus: Path) -> float:
+    """Seconds from saving one task's update note to its page showing it in the preview
+    (`scripts/preview.py`, as `scripts/dev serve` runs it), the preview already running."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    plan = sorted((corpus / "plan_data" / "plans").glob("*.yml"))[1]
+    text = plan.read_text("utf-8")
+    found = NOTE.search(text)
+    if found is None:
+        return float("nan")
+    url = f"http://127.0.0.1:{port}/ke-hoach/{plan.stem}/nhiem-vu/{found[1]}/"
+    server = subprocess.Popen(
+        [sys.executable, str(ROOT / "scripts" / "preview.py"), "-a", f"127.0.0.1:{port}"],
+        cwd=corpus,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        page = _wait_for(url, lambda body: True, 900)
+        assert page is not None, "the preview never served the task page"
+        time.sleep(2)
+        edited = "Ghi chú sửa trong bản xem trước"
+        start = time.perf_counter()
+        plan.write_text(text.replace(f'note: "{found[2]}"', f'note: "{edited}"', 1), "utf-8")
+        _wait_for(url, lambda body: edited in body, 300)
+        return time.perf_counter() - start
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        plan.write_text(text, "utf-8")
+
+
+def _wait_for(url: str, ready: Callable[[str], bool], timeout: float) -> str | None:
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        try:
+            with urllib.request.urlopen(url, timeout=30) as response:
+                body = response.read().decode("utf-8")
+            if ready(body):
+                return str(body)
+        except OSError:
+            pass
+        time.sleep(0.05)
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--tasks", type=int, default=1000)
@@ -212,6 +267,9 @@ def main(argv: list[str] | None = None) -> int:
         vs_default = build_s / default_nav_s
         print(f"plain MkDocs, default nav: {default_nav_s:.1f} s, largest page {default_kb:.1f} KB")
 
+    edit_s = preview_edit_s(corpus)
+    print(f"preview: one task note edited, visible on its page after {edit_s:.2f} s")
+
     transfer = transfer_kb(site)
     first_kb, search_kb = transfer or (float("nan"), float("nan"))
     print(f"first visit {first_kb:.0f} KB; one toneless search ({QUERY!r}) {search_kb:.0f} KB")
@@ -226,7 +284,8 @@ def main(argv: list[str] | None = None) -> int:
         f"plain_s={plain_s:.2f} default_nav_s={default_nav_s:.2f} "
         f"ratio={(build_s - index_s) / plain_s:.2f} vs_default={vs_default:.2f} "
         f"scaling={double_s / build_s:.2f} max_page_kb={max_page_kb:.1f} peak_mb={peak_mb:.0f} "
-        f"first_visit_kb={first_kb:.0f} search_kb={search_kb:.0f}"
+        f"first_visit_kb={first_kb:.0f} search_kb={search_kb:.0f} "
+        f"preview_edit_s={edit_s:.2f} preview_ratio={edit_s / build_s:.2f}"
     )
     return 0
 

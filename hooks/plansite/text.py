@@ -11,6 +11,7 @@ import datetime as dt
 import html
 import re
 import unicodedata
+from functools import lru_cache
 
 # Characters Python-Markdown (with the tables extension) lets us backslash-escape.
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}()!|])")
@@ -54,7 +55,13 @@ def md_inline(value: object) -> str:
     Markdown punctuation is backslash-escaped (so `[x](javascript:…)` is not a
     link and `*` is not emphasis). Line breaks become spaces.
     """
-    text = html.escape(" ".join(str(value).split()), quote=True)
+    return _md_inline(str(value))
+
+
+@lru_cache(maxsize=1 << 16)
+def _md_inline(value: str) -> str:
+    # Pages repeat the same names and titles thousands of times: escape each once.
+    text = html.escape(" ".join(value.split()), quote=True)
     text = _MD_SPECIAL.sub(r"\\\1", text)
     # A value may start a line: keep it from opening a list, heading or setext underline.
     text = _BLOCK_START.sub(

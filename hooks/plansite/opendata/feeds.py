@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from functools import lru_cache
 from xml.etree import ElementTree as ET
 
 from icalendar import Calendar, Event, Timezone, TimezoneStandard
@@ -23,14 +24,34 @@ def _label(site: Site, text: str) -> str:
     return f"[Dữ liệu mẫu] {text}" if site.sample else text
 
 
+# One calendar event: (uid key, date, summary, description).
+_Event = tuple[str, dt.date, str, str]
+
+
 def calendar(site: Site, site_name: str) -> bytes:
     """Deadlines and reporting dates as RFC 5545 iCalendar, valid even with no dates."""
+    events = tuple(
+        (
+            f"{due.plan.id}/{due.task.id}/{due.kind}/{due.date.isoformat()}",
+            due.date,
+            _label(site, f"{due.kind.label}: {due.task.title}"[:200]),
+            f"{due.plan.short_title}. {due.task.block.label}.",
+        )
+        for due in dues(site)
+    )
+    return _ical(_label(site, site_name), site.sample, site.as_of, events)
+
+
+# The preview generates the site after every save; most edits leave the dates alone,
+# and writing thousands of events is slow, so the same events give the cached bytes.
+@lru_cache(maxsize=4)
+def _ical(name: str, sample: bool, as_of: dt.date, events: tuple[_Event, ...]) -> bytes:
     cal = Calendar()
     cal.add("prodid", "-//plansite//lich//vi")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", _label(site, site_name))
-    if site.sample:
+    cal.add("x-wr-calname", name)
+    if sample:
         cal.add("x-plansite-sample", "TRUE")
     # A calendar needs at least one component; Vietnam's zone is a true one to give.
     zone = Timezone()
@@ -42,16 +63,15 @@ def calendar(site: Site, site_name: str) -> bytes:
     standard.add("tzname", "ICT")
     zone.add_component(standard)
     cal.add_component(zone)
-    stamp = dt.datetime.combine(site.as_of, dt.time(), tzinfo=dt.UTC)
-    for due in dues(site):
+    stamp = dt.datetime.combine(as_of, dt.time(), tzinfo=dt.UTC)
+    for key, day, summary, description in events:
         event = Event()
-        key = f"{due.plan.id}/{due.task.id}/{due.kind}/{due.date.isoformat()}"
         event.add("uid", f"{uuid.uuid5(NAMESPACE, key)}@plansite")
         event.add("dtstamp", stamp)
-        event.add("dtstart", due.date)
-        event.add("dtend", due.date + dt.timedelta(days=1))
-        event.add("summary", _label(site, f"{due.kind.label}: {due.task.title}"[:200]))
-        event.add("description", f"{due.plan.short_title}. {due.task.block.label}.")
+        event.add("dtstart", day)
+        event.add("dtend", day + dt.timedelta(days=1))
+        event.add("summary", summary)
+        event.add("description", description)
         cal.add_component(event)
     data: bytes = cal.to_ical()
     return data

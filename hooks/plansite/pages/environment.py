@@ -8,6 +8,7 @@ text and macro output are `Markup` and pass unchanged.
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
@@ -109,8 +110,10 @@ def _at_least(counted: Partial) -> str:
 QUOTE_PREVIEW = 10
 
 
+@cache
 def environment() -> Environment:
-    """The Jinja2 environment shared by pages and markers."""
+    """The Jinja2 environment shared by pages and markers (compiled once per process: the
+    preview generates the site again after every save)."""
     env = Environment(
         loader=PackageLoader(__package__, "templates"),
         finalize=_finalize,
