@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
 import shutil
+import socket
 import subprocess
 import sys
-from collections.abc import Callable
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -38,7 +43,8 @@ def run_build(config: Path, site_dir: Path, env: dict[str, str] | None = None) -
 def copy_project(source: Path, target: Path) -> Path:
     """Copy a project to `target`, with this repository's hooks/ and overrides/ beside it.
 
-    Fixture projects point at ../../../hooks; the copy points at its own.
+    Fixture projects point at ../../../hooks (the sample at ../../hooks); the copy points
+    at its own.
     """
     ignore = shutil.ignore_patterns("__pycache__")
     for name in ("docs", "plan_data"):
@@ -46,7 +52,9 @@ def copy_project(source: Path, target: Path) -> Path:
             shutil.copytree(source / name, target / name, ignore=ignore)
     for name in ("overrides", "hooks"):
         shutil.copytree(ROOT / name, target / name, ignore=ignore)
-    config = (source / "mkdocs.yml").read_text(encoding="utf-8").replace("../../../", "")
+    config = re.sub(
+        r"(?:\.\./)+(hooks|overrides)", r"\1", (source / "mkdocs.yml").read_text(encoding="utf-8")
+    )
     (target / "mkdocs.yml").write_text(config, encoding="utf-8")
     return target
 
@@ -75,3 +83,35 @@ def project(tmp_path: Path) -> Callable[[Path], Path]:
         return copy_project(source, tmp_path / "project")
 
     return make
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@contextlib.contextmanager
+def running_preview(root: Path, ready: str = "") -> Iterator[str]:
+    """`scripts/preview.py` (what `scripts/dev serve` runs) serving `root`; yields its URL
+    once the page at `ready` answers, and stops the server afterwards."""
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, str(ROOT / "scripts" / "preview.py"), "-a", f"127.0.0.1:{port}"],
+        cwd=root,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        for _ in range(120):
+            try:
+                urllib.request.urlopen(url + ready, timeout=2)
+                break
+            except OSError:
+                time.sleep(0.5)
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=20)

@@ -7,10 +7,7 @@ preview serves with a clean `mkdocs build` of the edited project.
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -18,8 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from .browser.test_preview import free_port
-from .conftest import ROOT, copy_project, run_build
+from .conftest import ROOT, copy_project, run_build, running_preview
 
 PLAN = "ke-hoach-thanh-pho-mau"
 PAGES = [
@@ -47,29 +43,8 @@ def fetch(url: str) -> str:
 @pytest.fixture
 def preview(tmp_path: Path) -> Iterator[tuple[str, Path]]:
     root = copy_project(ROOT / "examples" / "sample", tmp_path / "p")
-    config = root / "mkdocs.yml"  # the sample points at ../../hooks; the copy has its own
-    config.write_text(config.read_text("utf-8").replace("../../", ""), "utf-8")
-    port = free_port()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    server = subprocess.Popen(
-        [sys.executable, str(ROOT / "scripts" / "preview.py"), "-a", f"127.0.0.1:{port}"],
-        cwd=root,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}/"
-    try:
-        for _ in range(120):
-            try:
-                fetch(url)
-                break
-            except OSError:
-                time.sleep(0.5)
+    with running_preview(root) as url:
         yield url, root
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
 
 
 def test_an_edit_rebuilds_its_pages_and_the_preview_equals_a_clean_build(

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import re
 import shutil
 import time
 import zipfile
@@ -41,7 +40,7 @@ from plansite.sheets.layout import (
 from plansite.sheets.layout import TITLE as TASK_TITLE
 from plansite.vocab import Status
 
-from .conftest import FIXTURES, REGEN, ROOT, run_build
+from .conftest import FIXTURES, REGEN, ROOT, copy_project, run_build
 
 SHEETS = FIXTURES / "sheets"
 SAMPLE = ROOT / "examples" / "sample"
@@ -264,12 +263,7 @@ def test_after_an_import_the_site_builds_and_shows_the_new_status(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     """The whole sample site, hooks and theme included, built strictly after an import."""
-    project = sample_project(tmp_path / "project")
-    shutil.copytree(SAMPLE / "docs", project / "docs")
-    for name in ("hooks", "overrides"):
-        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-    config = (SAMPLE / "mkdocs.yml").read_text(encoding="utf-8").replace("../../", "")
-    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    project = copy_project(SAMPLE, tmp_path / "project")
     blank = export(project / "mkdocs.yml", tmp_path / "bang.xlsx", PLAN)
     sheet = fill(blank, tmp_path / "da-dien.xlsx", FILLED)
     assert run(capsys, "import", str(sheet), "--config", str(project / "mkdocs.yml"))[0] == 0
@@ -277,7 +271,7 @@ def test_after_an_import_the_site_builds_and_shows_the_new_status(
     run_build(project / "mkdocs.yml", site)
     pages = site / "ke-hoach" / PLAN / "nhiem-vu"
     html = (pages / "kiem-tra-bep-an" / "index.html").read_text(encoding="utf-8")
-    assert re.search(r"20/0?6/2025", html) and Status.DONE.label in html
+    assert "20/6/2025" in html and Status.DONE.label in html
     assert "Đã gửi báo cáo." in (pages / "bao-cao-thang" / "index.html").read_text(encoding="utf-8")
 
 

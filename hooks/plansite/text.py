@@ -35,11 +35,6 @@ def whole_words(phrase: str) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)" + re.escape(phrase.lower()) + r"(?!\w)")
 
 
-def contains_phrase(text: str, phrase: str) -> bool:
-    """Whether `phrase` occurs in `text` as whole words, ignoring case only."""
-    return whole_words(phrase).search(text.lower()) is not None
-
-
 def excerpt(text: str, limit: int = 160) -> str:
     """`text` on one line, cut at a word boundary to at most `limit` characters (with '…')."""
     words = " ".join(text.split())

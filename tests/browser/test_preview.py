@@ -8,53 +8,22 @@ the page to come back by itself.
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from ..conftest import ROOT, copy_project
+from ..conftest import ROOT, copy_project, running_preview
 
 PAGE = "co-quan/ubnd-tinh/"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture
 def preview(tmp_path: Path) -> Iterator[tuple[str, Path]]:
     root = copy_project(ROOT, tmp_path / "p")
-    port = free_port()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    server = subprocess.Popen(
-        [sys.executable, str(ROOT / "scripts" / "preview.py"), "-a", f"127.0.0.1:{port}"],
-        cwd=root,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}/"
-    try:
-        for _ in range(120):
-            try:
-                urllib.request.urlopen(url + PAGE, timeout=2)
-                break
-            except OSError:
-                time.sleep(0.5)
+    with running_preview(root, PAGE) as url:
         yield url, root
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
 
 
 def test_a_mistake_shows_in_the_open_page_and_a_fix_brings_the_site_back(

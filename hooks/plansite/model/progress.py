@@ -129,7 +129,6 @@ class Tally:
     overdue: Partial
     total: int
     without_deadline: int
-    without_lead: int
     partial_text: bool
     """Whether any of the tasks' plans is only partly digitised (more tasks may exist)."""
 
@@ -154,7 +153,6 @@ def tally(tasks: Iterable[Task], as_of: dt.date, partial_text: bool = False) -> 
         ),
         total=len(tasks),
         without_deadline=sum(1 for t in tasks if t.deadline is None),
-        without_lead=sum(1 for t in tasks if t.lead is None),
         partial_text=partial_text,
     )
 

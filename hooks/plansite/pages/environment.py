@@ -19,7 +19,7 @@ from .. import urls
 from ..model.progress import Partial, Tally, is_overdue, when
 from ..model.types import UNKNOWN, Plan
 from ..text import excerpt, html_attr, md_inline, vn_date
-from ..vocab import DueKind, Status
+from ..vocab import Status
 from .charts import status_chart
 
 
@@ -138,7 +138,6 @@ def environment() -> Environment:
         is_overdue=is_overdue,
         plan_tasks=_plan_tasks,
         Status=Status,
-        DueKind=DueKind,
         QUOTE_PREVIEW=QUOTE_PREVIEW,
     )
     env.filters.update(

@@ -36,26 +36,30 @@ def _suggest(message: str) -> str:
     return f"Có phải ý bạn là '{found['url']}'?" if found else ""
 
 
+def _link_problem(
+    found: re.Match[str], docs_dir: Path, docs_label: str, what: str, hint: str
+) -> Problem:
+    """A broken link of a hand-written page, at the line that holds it."""
+    page, link = found["page"], found["link"]
+    line = _line_of(docs_dir, page, link)
+    return Problem(Where(f"{docs_label}/{page}", line, 1), (), f"liên kết '{link}' {what}", hint)
+
+
 def translate(message: str, docs_dir: Path, docs_label: str = "docs") -> Problem:
     """One MkDocs warning as a located Vietnamese problem (the original kept when unknown)."""
     anchor = _MISSING_ANCHOR.search(message)
     if anchor:
-        page, link = anchor["page"], anchor["link"]
-        return Problem(
-            Where(f"{docs_label}/{page}", _line_of(docs_dir, page, link), 1),
-            (),
-            f"liên kết '{link}' trỏ tới một neo không có trong trang đích.",
+        return _link_problem(
+            anchor,
+            docs_dir,
+            docs_label,
+            "trỏ tới một neo không có trong trang đích.",
             "Hãy sửa neo (phần sau dấu #) cho đúng tiêu đề hay đoạn của trang đích.",
         )
     missing = _MISSING_LINK.search(message)
     if missing:
-        page, link = missing["page"], missing["link"]
-        return Problem(
-            Where(f"{docs_label}/{page}", _line_of(docs_dir, page, link), 1),
-            (),
-            f"liên kết '{link}' trỏ tới một trang không có.",
-            _suggest(message) or "Hãy sửa đường dẫn, hoặc tạo trang đó.",
-        )
+        hint = _suggest(message) or "Hãy sửa đường dẫn, hoặc tạo trang đó."
+        return _link_problem(missing, docs_dir, docs_label, "trỏ tới một trang không có.", hint)
     if _NOT_IN_NAV.search(message):
         pages = ", ".join(re.findall(r"-\s+(\S+)", message))
         return Problem(
