@@ -49,6 +49,16 @@ FALSE_CLAIMS = [
     (re.compile(r"^- Không có\.$", re.MULTILINE), "a bare 'none'"),
     (re.compile(r"\| (Chủ trì|Phối hợp) \| 0"), "zero led or supported"),
     (re.compile(r"Chưa triển khai</span> \| 0"), "zero not started"),
+    (re.compile(r"\| 0 \|"), "a zero in a table"),
+    (re.compile(r"\(theo báo cáo\)"), "a column of reported statuses with no report"),
+    (re.compile(r'class="bieu-do"'), "a status chart with no report"),
+    (re.compile(r"chưa có thời hạn", re.IGNORECASE), "'has no deadline' for an unknown one"),
+    (re.compile(r"chưa xong|chưa hoàn thành", re.IGNORECASE), "'not finished' with no report"),
+    (
+        re.compile(r"được công bố(?!\*{0,2} trên trang)"),
+        "a claim about what was published elsewhere",
+    ),
+    (re.compile(r"Đoạn văn không nêu(?= \|)"), "'names nothing' without saying what"),
 ]
 
 
@@ -71,14 +81,14 @@ def test_the_unknowns_are_said_in_words() -> None:
     assert "1 nhiệm vụ trong phần đã số hóa" in text[f"{PLAN}/index.md"]
     org = text["co-quan/ubnd-phuong-xa.md"]
     assert "Chưa có thông tin về cơ quan chủ trì của 1 nhiệm vụ trong phần đã số hóa" in org
-    assert "chưa biết: 1 nhiệm vụ chưa có thời hạn" in text["tien-do/index.md"]
-    assert "Chưa biết: 1 nhiệm vụ chưa có thời hạn." in text[f"{PLAN}/tien-do.md"]
+    assert "chưa rõ: 1 nhiệm vụ chưa rõ thời hạn" in text["tien-do/index.md"]
+    assert "Chưa biết: 1 nhiệm vụ chưa rõ thời hạn." in text[f"{PLAN}/tien-do.md"]
 
 
 def test_the_sample_shows_the_mixed_case() -> None:
     sample = ROOT / "examples" / "sample"
     overview = pages(sample)["tien-do/index.md"]
-    match = re.search(r"\| Quá hạn \| (\d+) quá hạn; (\d+) chưa có thời hạn \|", overview)
+    match = re.search(r"\| Quá hạn \| (\d+) quá hạn; (\d+) chưa rõ thời hạn \|", overview)
     assert match and int(match[1]) > 0 and int(match[2]) > 0
 
 
@@ -217,6 +227,10 @@ def test_outside_facts_carry_number_date_article_and_effect() -> None:
     assert "Luật Tổ chức chính quyền địa phương số 72/2025/QH15 ngày 16/6/2025" in home
     assert "có hiệu lực từ ngày 16/6/2025" in home and "Điều 51 khoản 3" in home
     assert "Nghị quyết số 202/2025/QH15 ngày 12/6/2025 của Quốc hội" in home
+    # The two-level structure rests on the amended Constitution (Nghị quyết 203/2025/QH15,
+    # in force on passing); article numbers that could not be checked are not given.
+    assert "Nghị quyết số 203/2025/QH15 ngày 16/6/2025" in home and "Điều 110" in home
+    assert "Điều 1 khoản 1" not in home and "Điều 1 khoản 20" not in home
     assert "tỉnh Bến Tre, tỉnh Trà Vinh và tỉnh Vĩnh Long" in home
     assert "Ngày hiệu lực: 01/7/2025" not in home and "ban hành năm 2023" not in home
     assert "sau ngày 22/02/2023" in home
@@ -224,6 +238,7 @@ def test_outside_facts_carry_number_date_article_and_effect() -> None:
     assert "Trích yếu (theo cách kế hoạch này gọi văn bản)" in document
     glossary = pages()["thuat-ngu.md"]
     assert "Quy định số 66-QĐ/TW" in glossary and "Giải thích của trang này" in glossary
+    assert "Quy định số 399-QĐ/TW ngày 09/01/2026" in glossary
     assert "Nghị định số 30/2020/NĐ-CP" not in glossary.split("**CT/TU**", 1)[1].split("\n")[0]
 
 

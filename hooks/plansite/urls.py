@@ -9,6 +9,7 @@ from __future__ import annotations
 import posixpath
 from functools import lru_cache
 
+from .model.sitewide import Notice
 from .model.types import Document, Domain, Group, Organisation, Plan, Task
 
 HOME = "index.md"
@@ -63,6 +64,11 @@ def group(group: Group) -> str:
 
 def document(doc: Document) -> str:
     return f"van-ban/{doc.id}.md"
+
+
+def notice_anchor(notice: Notice) -> str:
+    """The anchor of a notice on the home page (where every notice is shown, folded)."""
+    return f"thong-bao-{notice.id}"
 
 
 @lru_cache(maxsize=65536)

@@ -116,7 +116,7 @@ def _site(
     site_data = site_file.data
     refs = settings.references(files)
     glossary = settings.glossary(files)
-    notices = settings.notices(b, site_file, refs)
+    notices = settings.notices(b, site_file, refs, b.organisations.keys())
     _unique(b, site_file, "notices", [n.id for n in notices], "thông báo")
     documents = sorted(
         (d for d, _, _ in b.documents.values()), key=lambda d: (d.date or dt.date.max, d.id)

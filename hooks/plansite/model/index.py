@@ -37,7 +37,7 @@ class Index:
                     self.supported_by.setdefault(org, []).append((plan, task))
         self.without_lead = [(p, t) for p in site.plans for t in p.tasks if t.lead is None]
         self.without_lead_partial = any(p.provenance.partial for p, _ in self.without_lead)
-        self.named_in = self._named(site)
+        self.named_in, self._names_in_block = self._named(site)
         self.cited_by: dict[str, list[tuple[str, str, Document]]] = {}
         self.implemented_by: dict[str, list[tuple[str, Plan]]] = {}
         for doc in site.documents:
@@ -53,16 +53,32 @@ class Index:
                 self.implemented_by.setdefault(basis.document, []).append((basis.label, plan))
 
     @staticmethod
-    def _named(site: Site) -> dict[str, list[tuple[Plan, Block]]]:
-        """Every passage (subject and blocks) of every plan that names each body or group."""
+    def _named(
+        site: Site,
+    ) -> tuple[dict[str, list[tuple[Plan, Block]]], dict[tuple[str, str], list[str]]]:
+        """Every passage (subject and blocks) of every plan that names each body or group,
+        and, the other way round, the bodies and groups each passage names."""
         entities: list[Organisation | Group] = [*site.organisations, *site.groups]
         namer = Namer({e.id: names_of(e) for e in entities})
         found: dict[str, list[tuple[Plan, Block]]] = {e.id: [] for e in entities}
+        by_block: dict[tuple[str, str], list[str]] = {}
         for plan in site.plans:
             for block in plan.passages():
-                for ident in namer.named(block.words):
+                by_block[plan.id, block.anchor] = named = namer.named(block.words)
+                for ident in named:
                     found[ident].append((plan, block))
-        return found
+        return found, by_block
+
+    def named_by_task(self, task: Task) -> list[str]:
+        """The bodies and groups a task's passage names (the block and everything under it),
+        found the way entity pages find them, in the order the data lists them."""
+        named = {
+            ident
+            for block in task.block.walk()
+            for ident in self._names_in_block.get((task.plan, block.anchor), ())
+        }
+        order = [*self.organisations, *(g.id for g in self.site.groups)]
+        return [ident for ident in order if ident in named]
 
     def tally(self, pairs: list[PlanTask]) -> Tally:
         """What is known of these tasks; says so when their plans are only partly digitised."""

@@ -135,6 +135,11 @@ class Tally:
     def of(self, status: Status) -> int:
         return next(c.count for c in self.counts if c.status is status)
 
+    @property
+    def reported(self) -> int:
+        """How many tasks have at least one progress update in the data."""
+        return self.total - self.of(Status.NO_INFORMATION)
+
 
 def might_be_late(task: Task) -> bool:
     """Whether lateness is unknown: no deadline, and not reported finished."""

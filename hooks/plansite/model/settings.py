@@ -4,6 +4,7 @@ runs the site, and the citizens' summary; each checked against what it refers to
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from typing import Any
 
 from ..data.parse import Loaded
@@ -21,7 +22,7 @@ def references(files: dict[str, Loaded]) -> dict[str, Reference]:
         found[r["id"]] = Reference(
             id=r["id"],
             kind=r["kind"],
-            number=r["number"],
+            number=r.get("number"),
             title=r["title"],
             issuer=r["issuer"],
             date=dt.date.fromisoformat(r["date"]),
@@ -31,10 +32,21 @@ def references(files: dict[str, Loaded]) -> dict[str, Reference]:
     return found
 
 
-def notices(b: Registry, site_file: Loaded, refs: dict[str, Reference]) -> list[Notice]:
-    """The notices of site.yml; each citation must name a reference of references.yml."""
+def notices(
+    b: Registry, site_file: Loaded, refs: dict[str, Reference], org_ids: Collection[str]
+) -> list[Notice]:
+    """The notices of site.yml; each citation must name a reference of references.yml, and
+    each organisation a notice concerns one of organisations.yml."""
     found = []
     for i, n in enumerate(site_file.data.get("notices") or ()):
+        for j, org_id in enumerate(n.get("organisations") or ()):
+            b.ref(
+                site_file,
+                ("notices", i, "organisations", j),
+                org_id,
+                org_ids,
+                "cơ quan trong organisations.yml",
+            )
         citations = []
         for j, c in enumerate(n.get("citations") or ()):
             if c["reference"] not in refs:
@@ -50,6 +62,7 @@ def notices(b: Registry, site_file: Loaded, refs: dict[str, Reference]) -> list[
                 n["text"],
                 n.get("source"),
                 tuple(citations),
+                tuple(n.get("organisations") or ()),
             )
         )
     return found

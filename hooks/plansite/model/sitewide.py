@@ -15,7 +15,7 @@ class Reference:
 
     id: str
     kind: str
-    number: str
+    number: str | None
     title: str
     issuer: str
     date: dt.date
@@ -25,7 +25,9 @@ class Reference:
     @property
     def name(self) -> str:
         """'Luật Tố cáo số 25/2018/QH14'; other kinds put the number before their subject:
-        'Nghị quyết số 202/2025/QH15 về việc …'."""
+        'Nghị quyết số 202/2025/QH15 về việc …'; with no number: 'Hiến pháp nước … năm 2013'."""
+        if self.number is None:
+            return f"{self.kind} {self.title}"
         if self.kind == "Luật":
             return f"{self.kind} {self.title} số {self.number}"
         return f"{self.kind} số {self.number} {self.title}"
@@ -35,7 +37,7 @@ class Reference:
         """The name with date and issuer: 'Luật Tố cáo số 25/2018/QH14 ngày 12/6/2018 của
         Quốc hội'; 'Nghị quyết số 202/2025/QH15 ngày 12/6/2025 của Quốc hội về việc …'."""
         dated = f"ngày {vn_date(self.date)} của {self.issuer}"
-        if self.kind == "Luật":
+        if self.kind == "Luật" or self.number is None:
             return f"{self.name} {dated}"
         return f"{self.kind} số {self.number} {dated} {self.title}"
 
@@ -57,6 +59,8 @@ class Notice:
     text: str
     source: str | None = None
     citations: tuple[Citation, ...] = ()
+    # The organisations the change concerns: their pages carry a line that links here.
+    organisations: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,9 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..model.naming import Namer, names_of
 from ..model.progress import recent_updates
-from ..model.types import Site
+from ..model.types import Group, Organisation, Site
 
 # A missing value is None: null in JSON, an empty cell in CSV; never 0, "" or false.
 Row = dict[str, str | None]
@@ -93,6 +94,53 @@ def _tasks(site: Site) -> list[Row]:
     ]
 
 
+def _passages(site: Site) -> list[Row]:
+    """Every block of every plan's text, word for word, with who and what it names."""
+    entities: list[Organisation | Group] = [*site.organisations, *site.groups]
+    namer = Namer({e.id: names_of(e) for e in entities})
+    return [
+        {
+            "ke_hoach": p.id,
+            "doan": b.anchor,
+            "vi_tri": b.label,
+            "so": b.number or None,
+            "tieu_de": b.heading or None,
+            "loi_van": b.text or None,
+            "linh_vuc": " ".join(b.domains) or None,
+            "neu_ten": " ".join(namer.named(b.words)) or None,
+            "giao_viec_cho": " ".join(b.addressees) or None,
+        }
+        for p in site.plans
+        for b in p.passages()
+    ]
+
+
+def _groups(site: Site) -> list[Row]:
+    return [{"id": g.id, "ten": g.name} for g in site.groups]
+
+
+def _glossary(site: Site) -> list[Row]:
+    return [
+        {"thuat_ngu": g.term, "nghia": g.meaning, "nguon": g.source, "co_so": g.basis}
+        for g in site.glossary
+    ]
+
+
+def _references(site: Site) -> list[Row]:
+    return [
+        {
+            "id": r.id,
+            "loai": r.kind,
+            "so_ky_hieu": r.number,
+            "ten": r.title,
+            "co_quan": r.issuer,
+            "ngay": _d(r.date),
+            "ngay_hieu_luc": _d(r.effective),
+        }
+        for r in site.references
+    ]
+
+
 def _updates(site: Site) -> list[Row]:
     rows = []
     for plan, task, i in recent_updates(site):
@@ -159,6 +207,28 @@ TABLES = (
         _organisations,
     ),
     Table(
+        "doi-tuong",
+        "Đối tượng (nhóm người văn bản nêu tên)",
+        (("id", "Mã đối tượng"), ("ten", "Tên như văn bản gọi")),
+        _groups,
+    ),
+    Table(
+        "doan-van",
+        "Lời văn kế hoạch, từng đoạn",
+        (
+            ("ke_hoach", "Mã kế hoạch"),
+            ("doan", "Mã neo đoạn văn (trich-yeu là trích yếu)"),
+            ("vi_tri", "Vị trí trong văn bản, bằng lời"),
+            ("so", "Số thứ tự như bản gốc"),
+            ("tieu_de", "Tiêu đề nguyên văn"),
+            ("loi_van", "Lời văn nguyên văn"),
+            ("linh_vuc", "Mã lĩnh vực người biên tập gắn cho đoạn"),
+            ("neu_ten", "Mã cơ quan, đối tượng mà đoạn nêu tên (tìm theo cách văn bản gọi)"),
+            ("giao_viec_cho", "Mã cơ quan, đối tượng mà người biên tập xác định được giao việc"),
+        ),
+        _passages,
+    ),
+    Table(
         "nhiem-vu",
         "Nhiệm vụ",
         (
@@ -192,6 +262,31 @@ TABLES = (
             ("minh_chung_lien_ket", "Liên kết minh chứng"),
         ),
         _updates,
+    ),
+    Table(
+        "thuat-ngu",
+        "Thuật ngữ",
+        (
+            ("thuat_ngu", "Thuật ngữ"),
+            ("nghia", "Nghĩa"),
+            ("nguon", "Nguồn"),
+            ("co_so", "Cơ sở của lời giải thích (van-ban, giai-thich, nguon-ngoai)"),
+        ),
+        _glossary,
+    ),
+    Table(
+        "van-ban-ngoai",
+        "Văn bản ngoài kế hoạch mà trang dẫn chiếu",
+        (
+            ("id", "Mã"),
+            ("loai", "Loại văn bản"),
+            ("so_ky_hieu", "Số, ký hiệu (trống nếu văn bản không có số)"),
+            ("ten", "Tên (trích yếu)"),
+            ("co_quan", "Cơ quan ban hành, thông qua"),
+            ("ngay", "Ngày thông qua, ban hành"),
+            ("ngay_hieu_luc", "Ngày có hiệu lực (trống nếu chưa đối chiếu)"),
+        ),
+        _references,
     ),
 )
 

@@ -20,7 +20,10 @@ COLOURS = {
 }
 OVERDUE_COLOUR = "#b71c1c"
 UNKNOWN_COLOUR = "#757575"
-ROW, LABEL, BAR, WIDTH = 28, 150, 300, 520
+# Each row: the label on a line of its own, the bar and its count below it. The picture is
+# as wide as a phone's column (360 px), so it is drawn at its own size there and text stays
+# at FONT px instead of being scaled down with a wide picture.
+WIDTH, BAR, FONT, ROW = 360, 290, 15, 48
 
 
 def status_chart(tally: Tally, title: str) -> str:
@@ -31,9 +34,9 @@ def status_chart(tally: Tally, title: str) -> str:
     if tally.total > tally.without_deadline:
         rows.append((OVERDUE_COLOUR, "Trong đó quá hạn", tally.overdue.count))
     if tally.overdue.unknown:
-        rows.append((UNKNOWN_COLOUR, "Chưa có thời hạn", tally.overdue.unknown))
+        rows.append((UNKNOWN_COLOUR, "Trong đó chưa rõ thời hạn", tally.overdue.unknown))
     biggest = max([count for _, _, count in rows] + [1])
-    height = ROW * len(rows) + 8
+    height = ROW * len(rows) + 4
     summary = "; ".join(f"{name}: {count}" for _, name, count in rows)
     parts = [
         f'<svg class="bieu-do" role="img" viewBox="0 0 {WIDTH} {height}" '
@@ -41,12 +44,13 @@ def status_chart(tally: Tally, title: str) -> str:
         f'aria-label="{html_attr(title)}. {html_attr(summary)}" xmlns="http://www.w3.org/2000/svg">'
     ]
     for i, (colour, name, count) in enumerate(rows):
-        y = 4 + i * ROW
-        width = round(BAR * count / biggest)
+        y = i * ROW
+        width = max(2, round(BAR * count / biggest)) if count else 0
         parts.append(
-            f'<text x="0" y="{y + 18}" font-size="14" fill="#212121">{html_attr(name)}</text>'
-            f'<rect x="{LABEL}" y="{y + 4}" width="{width}" height="18" fill="{colour}"/>'
-            f'<text x="{LABEL + width + 6}" y="{y + 18}" font-size="14" '
+            f'<text x="0" y="{y + FONT + 1}" font-size="{FONT}" fill="#212121">'
+            f"{html_attr(name)}</text>"
+            f'<rect x="0" y="{y + 22}" width="{width}" height="18" fill="{colour}"/>'
+            f'<text x="{width + 6}" y="{y + 37}" font-size="{FONT}" '
             f'fill="#212121">{count}</text>'
         )
     parts.append("</svg>")

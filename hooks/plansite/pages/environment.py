@@ -91,12 +91,28 @@ def _task_count(count: int, partial_text: bool) -> str:
 
 
 def _lateness(late: Partial) -> str:
-    """How many are overdue, never claiming 'none' for tasks without a deadline."""
+    """How many are overdue, never claiming 'none' for tasks whose deadline is unknown."""
     if late.known:
         return str(late.count)
     if late.count == 0:
-        return f"chưa biết: {late.unknown} nhiệm vụ chưa có thời hạn"
-    return f"{late.count} quá hạn; {late.unknown} chưa có thời hạn"
+        return f"chưa rõ: {late.unknown} nhiệm vụ chưa rõ thời hạn"
+    return f"{late.count} quá hạn; {late.unknown} chưa rõ thời hạn"
+
+
+def _reported(counted: Tally) -> str:
+    """Statuses as reported, in words, for a table cell; no zeros, and unreported tasks
+    counted as such: '2 đang thực hiện, 1 hoàn thành; 3 chưa có báo cáo'."""
+    if counted.total == 0:
+        return "Chưa có nhiệm vụ"
+    if counted.reported == 0:
+        return "Chưa có báo cáo tiến độ"
+    parts = [
+        f"{c.count} {c.status.label.lower()}"
+        for c in counted.counts
+        if c.count and c.status is not Status.NO_INFORMATION
+    ]
+    missing = counted.of(Status.NO_INFORMATION)
+    return ", ".join(parts) + (f"; {missing} chưa có báo cáo" if missing else "")
 
 
 def _at_least(counted: Partial) -> str:
@@ -133,6 +149,7 @@ def environment() -> Environment:
         chart=_chart,
         task_count=_task_count,
         lateness=_lateness,
+        reported=_reported,
         at_least=_at_least,
         when=when,
         is_overdue=is_overdue,

@@ -48,7 +48,7 @@ MARKERS: dict[str, Spec] = {
     "contacts": Spec("Kênh liên hệ chính thức (hoặc lời báo chưa công bố)"),
     "as-of": Spec("Ngày cập nhật dữ liệu"),
     "operator": Spec("Cơ quan quản lý trang (hoặc lời báo chưa công bố)"),
-    "references": Spec("Văn bản pháp luật ngoài kế hoạch mà trang dẫn chiếu"),
+    "references": Spec("Văn bản ngoài kế hoạch mà trang dẫn chiếu", optional=("ids",)),
     "citizens": Spec("Tóm tắt cho người dân trong site.yml"),
 }
 
@@ -122,6 +122,7 @@ def _check_refs(marker: Marker, site: Site, where: Where) -> list[Problem]:
         "plan": [p.id for p in site.plans],
         "domain": [d.id for d in site.domains],
         "who": [o.id for o in site.organisations] + [g.id for g in site.groups],
+        "ids": [r.id for r in site.references],
     }
     problems = []
     for key, values in marker.args.items():
@@ -189,6 +190,10 @@ class Expander:
             return "\n".join(frag(name, uri, p) for p in plans)
         if name == "as-of":
             return f"Dữ liệu cập nhật đến ngày {vn_date(self.site.as_of)}."
+        if name == "references":
+            wanted = marker.args.get("ids")
+            refs = [r for r in self.site.references if not wanted or r.id in wanted]
+            return frag("references", uri, refs)
         if name == "citizens" and self.site.citizens is None:
             return "Chưa có tóm tắt cho người dân."
         macros = {
@@ -196,7 +201,6 @@ class Expander:
             "plans": "plans_list",
             "contacts": "contacts",
             "operator": "operator",
-            "references": "references",
             "citizens": "citizen_answer",
         }
         return frag(macros[name], uri)

@@ -16,7 +16,7 @@ import re
 TABLE = re.compile(r"<table>(.*?)</table>", re.DOTALL)
 HEAD_CELL = re.compile(r"<th\b[^>]*>(.*?)</th>", re.DOTALL)
 ROW = re.compile(r"<tr>(.*?)</tr>", re.DOTALL)
-CELL = re.compile(r"<td\b")
+CELL = re.compile(r"<td\b([^>]*)>(.*?)</td>", re.DOTALL)
 TAG = re.compile(r"<[^>]+>")
 MIN_COLUMNS = 3
 
@@ -34,7 +34,12 @@ def _stack(match: re.Match[str]) -> str:
 
     def row(found: re.Match[str]) -> str:
         cells = iter(labels)
-        marked = CELL.sub(lambda _: f'<td data-label="{next(cells, "")}"', found[1])
+        # The value is wrapped in one box: in the card's grid, a cell's words, links and
+        # paragraphs then stay together in the value column instead of each taking a slot.
+        marked = CELL.sub(
+            lambda c: f'<td data-label="{next(cells, "")}"{c[1]}><div class="o">{c[2]}</div></td>',
+            found[1],
+        )
         return f"<tr>{marked}</tr>"
 
     # An attribute, not a class: the theme styles only tables without a class.
