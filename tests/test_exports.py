@@ -43,7 +43,11 @@ def test_json_and_csv_parse_and_carry_the_sample_flag(name: str) -> None:
         rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
         assert len(rows) == len(data["items"])
         assert all(row["sample"] == ("true" if sample else "false") for row in rows)
-        assert list(rows[0] if rows else []) in ([], [f for f, _ in table.fields] + ["sample"])
+        assert list(rows[0] if rows else []) in ([], [*table.columns, "sample"])
+        for item in data["items"]:  # 'due.text' is the member 'text' of the record 'due'
+            for name, _ in table.fields:
+                key, _, member = name.partition(".")
+                assert key in item and (not member or item[key] is None or member in item[key])
 
 
 @pytest.mark.parametrize("name", sorted(PROJECTS))

@@ -1,4 +1,4 @@
-"""Closed sets of the data: task statuses, reporting frequencies and kinds of due date.
+"""Closed sets of the data: task statuses, reporting frequencies, kinds and precisions of dues.
 
 Each is a `StrEnum` whose values are the ids written in the YAML and the exports, so
 code, templates and data use the same names; `label` is the Vietnamese a reader sees.
@@ -62,3 +62,27 @@ class DueKind(StrEnum):
     @property
     def label(self) -> str:
         return "Thời hạn" if self is DueKind.DEADLINE else "Báo cáo định kỳ"
+
+
+class Precision(StrEnum):
+    """How precisely a plan's words give a due: a day, a month, a quarter… or 'before a day'."""
+
+    DAY = "ngay"
+    MONTH = "thang"
+    QUARTER = "quy"
+    HALF_YEAR = "nua-nam"
+    YEAR = "nam"
+    YEARS = "nhieu-nam"
+    BEFORE_DAY = "truoc-ngay"
+
+
+class ColumnRole(StrEnum):
+    """What a column of a task table holds, read from its header's meaning."""
+
+    NUMBER = "so"
+    TASK = "nhiem-vu"
+    LEAD = "chu-tri"
+    SUPPORT = "phoi-hop"
+    DUE = "thoi-han"
+    PRODUCT = "san-pham"
+    OTHER = "khac"

@@ -14,10 +14,13 @@ from typing import Any
 from ..data.parse import Loaded
 from ..errors import KeyPath, Problem
 from ..text import ordinal, slugify
-from .types import Block
+from ..vocab import ColumnRole
+from .types import Block, TableColumn
 
 BULLETS = frozenset({"-", "+", "–", "•", "*"})
 _ROMAN = re.compile(r"^[IVXLC]+$")
+# "PHỤ LỤC", "PHỤ LỤC I", "Phụ lục 2": an appendix is cited by its name, not as a paragraph.
+APPENDIX = re.compile(r"^ph[ụu] l[ụu]c(?:\s+([IVXLC]+|\d+)\b)?", re.IGNORECASE)
 
 
 def number_key(number: str) -> tuple[str, str]:
@@ -73,6 +76,7 @@ class _ContentBuilder:
     loaded: Loaded
     problems: list[Problem]
     seen: dict[str, KeyPath] = field(default_factory=dict)
+    tables: int = 0
 
     def children(
         self, items: list[dict[str, Any]], path: KeyPath, parent: str, parent_label: str, depth: int
@@ -82,13 +86,27 @@ class _ContentBuilder:
         for index, item in enumerate(items):
             here: KeyPath = (*path, index)
             part, label = numbering.next(item.get("number"))
+            appendix = APPENDIX.match(item.get("heading") or "")
+            if appendix and not item.get("number"):
+                label = "phụ lục" + (f" {appendix[1]}" if appendix[1] else "")
             anchor = item.get("id") or (f"{parent}-{part}" if parent else part)
-            full_label = f"{parent_label}, {label}" if parent_label else label
+            if item.get("table") and not item.get("heading") and not item.get("text"):
+                label = ""  # a bare table is cited as "bảng N" of where it stands
+            full_label = ", ".join(x for x in (parent_label, label) if x) or "Phần mở đầu"
             full_label = full_label[0].upper() + full_label[1:]
             self._check(item, here, anchor)
             children = self.children(
                 item.get("children") or [], (*here, "children"), anchor, full_label, depth + 1
             )
+            columns: tuple[TableColumn, ...] = ()
+            if item.get("table"):
+                table = item["table"]
+                columns = tuple(
+                    TableColumn(c["header"], ColumnRole(c["role"])) for c in table["columns"]
+                )
+                self.tables += 1
+                rows = _Rows(self, columns, anchor, f"{full_label}, bảng {self.tables}", depth + 1)
+                children += rows.build(table["rows"], (*here, "table", "rows"))
             out.append(
                 Block(
                     anchor=anchor,
@@ -100,11 +118,13 @@ class _ContentBuilder:
                     addressees=tuple(item.get("addressees") or ()),
                     children=children,
                     depth=depth,
+                    columns=columns,
                 )
             )
         return tuple(out)
 
-    def _check(self, item: dict[str, Any], here: KeyPath, anchor: str) -> None:
+    def note(self, anchor: str, here: KeyPath) -> None:
+        """Record an anchor, reporting it if another block already has it."""
         where = self.loaded.where
         if anchor in self.seen:
             self.problems.append(
@@ -116,9 +136,88 @@ class _ContentBuilder:
                 )
             )
         self.seen[anchor] = here
-        if not item.get("heading") and not item.get("text"):
+
+    def _check(self, item: dict[str, Any], here: KeyPath, anchor: str) -> None:
+        where = self.loaded.where
+        self.note(anchor, here)
+        if not item.get("heading") and not item.get("text") and not item.get("table"):
             self.problems.append(
                 Problem(
                     where(here), here, "đoạn cần có 'heading' (tiêu đề) hoặc 'text' (nội dung)."
                 )
             )
+
+
+@dataclass
+class _Rows:
+    """The rows of one table as blocks: anchors `<table>-d1`, `-d2`… counted over every
+    row in order (group rows included), labels "Phụ lục, bảng 1, dòng 7". A row's number and text
+    are its cells under the number and task columns."""
+
+    builder: _ContentBuilder
+    columns: tuple[TableColumn, ...]
+    anchor: str
+    label: str
+    depth: int
+    count: int = 0
+
+    def build(
+        self, rows: list[dict[str, Any]], path: KeyPath, prefix: str | None = None
+    ) -> tuple[Block, ...]:
+        """Blocks of `rows`; a row under a group numbered "I" is numbered "I.1"."""
+        out = []
+        for index, row in enumerate(rows):
+            here: KeyPath = (*path, index)
+            self.count += 1
+            anchor = row.get("id") or f"{self.anchor}-d{self.count}"
+            self.builder.note(anchor, here)
+            cells = tuple(row["cells"])
+            self._check(cells, here, bool(row.get("rows")))
+            number = self._cell(cells, ColumnRole.NUMBER)
+            if prefix and number:
+                number = f"{prefix}.{number.rstrip('.')}"
+            children = self.build(
+                row.get("rows") or [], (*here, "rows"), (number or "").rstrip(".") or None
+            )
+            out.append(
+                Block(
+                    anchor=anchor,
+                    label=f"{self.label}, dòng {self.count}",
+                    number=number,
+                    heading=None,
+                    text=self._cell(cells, ColumnRole.TASK) or _first_words(cells),
+                    domains=(),
+                    addressees=(),
+                    children=children,
+                    depth=self.depth,
+                    cells=cells,
+                )
+            )
+        return tuple(out)
+
+    def _cell(self, cells: tuple[str, ...], role: ColumnRole) -> str | None:
+        for column, cell in zip(self.columns, cells, strict=False):
+            if column.role is role and cell.strip():
+                return cell.strip()
+        return None
+
+    def _check(self, cells: tuple[str, ...], here: KeyPath, group: bool) -> None:
+        if len(cells) > len(self.columns):
+            self.builder.problems.append(
+                Problem(
+                    self.builder.loaded.where(here),
+                    (*here, "cells"),
+                    f"dòng có {len(cells)} ô nhưng bảng chỉ có {len(self.columns)} cột.",
+                    "Hãy gộp các ô thừa hoặc thêm cột vào 'columns'.",
+                )
+            )
+        if not group and not any(cell.strip() for cell in cells):
+            self.builder.problems.append(
+                Problem(self.builder.loaded.where(here), (*here, "cells"), "dòng không có ô nào.")
+            )
+
+
+def _first_words(cells: tuple[str, ...]) -> str | None:
+    """A group row's title: its longest cell (a merged cell repeats its words)."""
+    filled = [cell.strip() for cell in cells if cell.strip()]
+    return max(filled, key=len) if filled else None

@@ -22,8 +22,11 @@ class Index:
         self.organisations = {o.id: o for o in site.organisations}
         self.documents = {d.id: d for d in site.documents}
         self.plans = {p.id: p for p in site.plans}
+        self.parents: dict[tuple[str, str], Block] = {}
         for plan in site.plans:
             for block in plan.blocks():
+                for child in block.children:
+                    self.parents[plan.id, child.anchor] = block
                 for d in block.domains:
                     self.by_domain[d].append((plan, block))
                 for a in block.addressees:
@@ -31,8 +34,8 @@ class Index:
             for task in plan.tasks:
                 for d in task.block.domains:
                     self.tasks_by_domain[d].append((plan, task))
-                if task.lead:
-                    self.led_by.setdefault(task.lead, []).append((plan, task))
+                for org in task.leads:
+                    self.led_by.setdefault(org, []).append((plan, task))
                 for org in task.support:
                     self.supported_by.setdefault(org, []).append((plan, task))
         self.without_lead = [(p, t) for p in site.plans for t in p.tasks if t.lead is None]
@@ -79,6 +82,18 @@ class Index:
         }
         order = [*self.organisations, *(g.id for g in self.site.groups)]
         return [ident for ident in order if ident in named]
+
+    def row_of(self, task: Task) -> tuple[list[tuple[str, str]], Block | None]:
+        """A task that is a table row: each column's header with the row's cell, and the
+        group row it stands under (None for a task that is not a row, or not in a group)."""
+        if not task.block.cells:
+            return [], None
+        up = self.parents.get((task.plan, task.block.anchor))
+        group = up if up is not None and up.cells else None
+        while up is not None and not up.columns:
+            up = self.parents.get((task.plan, up.anchor))
+        headers = [c.header for c in up.columns] if up is not None else []
+        return list(zip(headers, task.block.cells, strict=False)), group
 
     def tally(self, pairs: list[PlanTask]) -> Tally:
         """What is known of these tasks; says so when their plans are only partly digitised."""

@@ -11,8 +11,8 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..text import vn_date
 from ..vocab import DueKind, Frequency, Status
+from .periods import parse_due
 from .types import Plan, Site, Task
 
 QUARTER_ENDS = (3, 6, 9, 12)
@@ -60,6 +60,13 @@ class Due:
     plan: Plan
     task: Task
 
+    @property
+    def label(self) -> str:
+        """What falls due, with the plan's own words for a period: 'Thời hạn (Quý II/2023)'."""
+        if self.kind is DueKind.DEADLINE and self.task.due_text:
+            return f"{self.kind.label} ({self.task.due_text})"
+        return self.kind.label
+
 
 def dues(site: Site, plans: Iterable[Plan] | None = None) -> list[Due]:
     """Every deadline and reporting date in the window, in date order."""
@@ -86,12 +93,18 @@ def next_due(task: Task, as_of: dt.date) -> dt.date | None:
 
 
 def when(task: Task) -> str:
-    """The task's timing in words: a deadline, a rhythm, or unknown."""
+    """The task's timing in words: a deadline or due period, a rhythm, or unknown."""
     parts = []
-    if task.deadline:
-        parts.append(f"Thời hạn {vn_date(task.deadline)}")
-    if task.recurrence:
-        rec = task.recurrence
+    rec = task.recurrence
+    # A due of 'Hằng quý' is the rhythm itself: say it once.
+    rhythm = (
+        rec is not None
+        and task.deadline is None
+        and parse_due(task.due_text or "") == rec.frequency
+    )
+    if task.due_words and not rhythm:
+        parts.append(f"Thời hạn {task.due_words}")
+    if rec:
         anchor = f" (mốc {rec.anchor})" if rec.anchor else ", chưa rõ ngày"
         parts.append(f"{rec.frequency.label}{anchor}")
     return "; ".join(parts)

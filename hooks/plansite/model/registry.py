@@ -44,8 +44,8 @@ def organisation(raw: dict[str, Any], where: Where) -> Organisation:
     return Organisation(
         id=raw["id"],
         name=raw["name"],
-        level=raw["level"],
-        kind=raw["kind"],
+        level=raw.get("level"),
+        kind=raw.get("kind"),
         terms=tuple(raw.get("terms") or ()),
         note=raw.get("note"),
         exclude=tuple(raw.get("exclude") or ()),

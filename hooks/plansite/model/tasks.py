@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import KeyPath
+from ..text import vn_date
 from ..vocab import Frequency, Status
+from .periods import Period, parse_due
 from .types import Block, Deliverable, Evidence, Recurrence, Task, Update
 
 Report = Callable[[KeyPath, str, str], None]
@@ -49,33 +51,68 @@ def _anchor_problem(recurrence: Recurrence) -> str:
 
 def build_task(raw: dict[str, Any], path: KeyPath, block: Block, ctx: TaskContext) -> Task:
     """One task from its checked dict at `path`, reporting what refers to nothing."""
-    lead = raw.get("lead")
+    raw_lead = raw.get("lead")
+    # One lead, or several co-leads ("Sở Xây dựng, Sở Tài nguyên và Môi trường").
+    several = isinstance(raw_lead, list)
+    leads: tuple[str, ...] = tuple(raw_lead or ()) if several else ((raw_lead,) if raw_lead else ())
     support = tuple(raw.get("support") or ())
-    if lead:
-        ctx.ref((*path, "lead"), lead, ctx.organisations, "cơ quan")
+    for i, org in enumerate(leads):
+        ctx.ref(
+            (*path, "lead", i) if several else (*path, "lead"), org, ctx.organisations, "cơ quan"
+        )
     for j, org in enumerate(support):
         ctx.ref((*path, "support", j), org, ctx.organisations, "cơ quan")
-        if org == lead:
+        if org in leads:
             ctx.report(
                 (*path, "support", j),
                 f"'{org}' đã là cơ quan chủ trì.",
                 "Một cơ quan không vừa chủ trì vừa phối hợp cùng một nhiệm vụ.",
             )
-    deadline = raw.get("deadline")
+    deadline, period, rhythm = _due(raw, path, ctx)
+    recurrence = _recurrence(raw.get("recurrence"), (*path, "recurrence"), ctx)
     return Task(
         id=raw["id"],
         plan=ctx.plan_id,
         block=block,
-        lead=lead,
+        leads=leads,
         support=support,
-        deadline=dt.date.fromisoformat(deadline) if deadline else None,
-        recurrence=_recurrence(raw.get("recurrence"), (*path, "recurrence"), ctx),
+        quote=raw.get("quote"),
+        deadline=deadline,
+        due_text=raw.get("due"),
+        due_period=period,
+        # 'Hằng quý' as a due is the task's rhythm, unless the data gives one of its own.
+        recurrence=recurrence or (Recurrence(rhythm) if rhythm else None),
         outputs=tuple(
             Deliverable(o["name"], o.get("target"), o.get("unit")) for o in raw.get("outputs") or ()
         ),
         updates=tuple(
             _update(up, (*path, "updates", j), ctx) for j, up in enumerate(raw.get("updates") or ())
         ),
+    )
+
+
+def _due(
+    raw: dict[str, Any], path: KeyPath, ctx: TaskContext
+) -> tuple[dt.date | None, Period | None, Frequency | None]:
+    """(the day lateness is judged by, the period the `due` words give, or their rhythm).
+
+    A `deadline` day is kept as given; without one, the day is the end of the `due`
+    period. Words that are not a known shape leave the day unknown: that is no error.
+    """
+    day = dt.date.fromisoformat(raw["deadline"]) if raw.get("deadline") else None
+    due = parse_due(raw["due"]) if raw.get("due") else None
+    period = due if isinstance(due, Period) else None
+    if period and day and period.end != day:
+        ctx.report(
+            (*path, "due"),
+            f"thời hạn '{raw['due']}' kết thúc ngày {vn_date(period.end)}, "
+            f"nhưng 'deadline' là ngày {vn_date(day)}.",
+            "Hai khóa phải chỉ cùng một ngày: hãy sửa một trong hai, hoặc bỏ 'deadline'.",
+        )
+    return (
+        day or (period.end if period else None),
+        period,
+        due if isinstance(due, Frequency) else None,
     )
 
 

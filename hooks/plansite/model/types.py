@@ -9,7 +9,8 @@ from functools import cached_property
 
 from ..errors import Where
 from ..text import excerpt, vn_date
-from ..vocab import Frequency, Status
+from ..vocab import ColumnRole, Frequency, Status
+from .periods import Period, due_words
 from .sitewide import Contact, Licence, Notice, Operator, Reference
 
 UNKNOWN = "chưa có trong bản số hóa"
@@ -21,7 +22,9 @@ LEVEL_NAMES = {
     "phuong-xa": "Cấp phường, xã",
     "nhieu-cap": "Nhiều cấp (tên gọi chung)",
     "phong-ban": "Phòng, ban",
+    "trung-uong": "Trung ương",
 }
+NOT_SET = "Chưa xác định"
 KIND_NAMES = {"dang": "Đảng", "chinh-quyen": "Chính quyền", "doan-the": "Đoàn thể"}
 RELATION_NAMES = {"can-cu": "Căn cứ", "thuc-hien": "Thực hiện", "trien-khai": "Triển khai"}
 
@@ -82,8 +85,8 @@ class Organisation:
 
     id: str
     name: str
-    level: str
-    kind: str
+    level: str | None
+    kind: str | None
     terms: tuple[str, ...] = ()
     note: str | None = None
     exclude: tuple[str, ...] = ()
@@ -91,11 +94,12 @@ class Organisation:
 
     @property
     def level_name(self) -> str:
-        return LEVEL_NAMES[self.level]
+        """The level in words; an agency imported from a table has none until set."""
+        return LEVEL_NAMES[self.level] if self.level else NOT_SET
 
     @property
     def kind_name(self) -> str:
-        return KIND_NAMES[self.kind]
+        return KIND_NAMES[self.kind] if self.kind else NOT_SET
 
 
 @dataclass(frozen=True)
@@ -139,8 +143,17 @@ class GlossaryEntry:
 
 
 @dataclass(frozen=True)
+class TableColumn:
+    """A column of a table in the text: its header as written and what it holds."""
+
+    header: str
+    role: ColumnRole
+
+
+@dataclass(frozen=True)
 class Block:
-    """One numbered part of the text: a section, item, point, bullet or paragraph."""
+    """One numbered part of the text: a section, item, point, bullet or paragraph; or a
+    table (`columns`, its rows as children) or one row of a table (`cells`)."""
 
     anchor: str
     label: str
@@ -151,6 +164,8 @@ class Block:
     addressees: tuple[str, ...]
     children: tuple[Block, ...]
     depth: int
+    columns: tuple[TableColumn, ...] = ()
+    cells: tuple[str, ...] = ()
 
     def walk(self) -> Iterator[Block]:
         """This block and all blocks under it, in source order."""
@@ -160,8 +175,15 @@ class Block:
 
     @property
     def words(self) -> str:
-        """The block's own words: its heading and text."""
+        """The block's own words: its heading and text; a row's, every cell."""
+        if self.cells:
+            return " | ".join(cell for cell in self.cells if cell)
         return " ".join(part for part in (self.heading, self.text) if part)
+
+    @property
+    def is_section_row(self) -> bool:
+        """A row that names a group of rows (a merged cell across the table)."""
+        return bool(self.cells) and bool(self.children)
 
 
 @dataclass(frozen=True)
@@ -233,16 +255,35 @@ class Task:
     id: str
     plan: str
     block: Block
-    lead: str | None = None
+    leads: tuple[str, ...] = ()
     support: tuple[str, ...] = ()
+    quote: str | None = None
+    """The document's own words assigning the task, when a sentence assigns it."""
     deadline: dt.date | None = None
+    """The day lateness is judged by: the `deadline` given, or the end of the `due` period."""
     recurrence: Recurrence | None = None
     outputs: tuple[Deliverable, ...] = ()
     updates: tuple[Update, ...] = ()
+    due_text: str | None = None
+    """The due as the plan writes it ('Quý II/2023'), kept word for word."""
+    due_period: Period | None = None
+    """The days `due_text` covers; None when its words are not a known shape."""
+
+    @property
+    def lead(self) -> str | None:
+        """The (first) lead; `leads` holds every co-lead."""
+        return self.leads[0] if self.leads else None
 
     @property
     def title(self) -> str:
         return self.block.heading or self.block.text or self.id
+
+    @property
+    def due_words(self) -> str | None:
+        """The due in words: as written with its last day, or the deadline day; None if neither."""
+        if self.due_text is not None:
+            return due_words(self.due_text, self.deadline)
+        return vn_date(self.deadline) if self.deadline else None
 
     @property
     def latest(self) -> Update | None:

@@ -14,8 +14,9 @@ from xml.etree import ElementTree as ET
 from icalendar import Calendar, Event, Timezone, TimezoneStandard
 
 from .. import urls
-from ..model.progress import dues, recent_updates
+from ..model.progress import Due, dues, recent_updates
 from ..model.types import Site
+from ..vocab import DueKind
 
 NAMESPACE = uuid.UUID("8f6b1a52-3c1e-5d7a-9b0e-2f4c6d8e0a11")
 
@@ -34,12 +35,20 @@ def calendar(site: Site, site_name: str) -> bytes:
         (
             f"{due.plan.id}/{due.task.id}/{due.kind}/{due.date.isoformat()}",
             due.date,
-            _label(site, f"{due.kind.label}: {due.task.title}"[:200]),
-            f"{due.plan.short_title}. {due.task.block.label}.",
+            _label(site, f"{due.label}: {due.task.title}"[:200]),
+            _description(due),
         )
         for due in dues(site)
     )
     return _ical(_label(site, site_name), site.sample, site.as_of, events)
+
+
+def _description(due: Due) -> str:
+    """Where the task is; for a deadline the plan gives as a period, its words and end."""
+    where = f"{due.plan.short_title}. {due.task.block.label}."
+    if due.kind is DueKind.DEADLINE and due.task.due_text:
+        return f"{where} Thời hạn: {due.task.due_words}."
+    return where
 
 
 # The preview generates the site after every save; most edits leave the dates alone,

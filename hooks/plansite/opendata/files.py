@@ -30,11 +30,11 @@ def _json(site: Site, table: Table) -> bytes:
 
 def _csv(site: Site, table: Table) -> bytes:
     buffer = io.StringIO()
-    names = [name for name, _ in table.fields] + ["sample"]
+    names = [*table.columns, "sample"]
     writer = csv.DictWriter(buffer, fieldnames=names, lineterminator="\r\n")
     writer.writeheader()
     for row in table.rows(site):
-        writer.writerow({**row, "sample": "true" if site.sample else "false"})
+        writer.writerow({**table.cells(row), "sample": "true" if site.sample else "false"})
     return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
 
 

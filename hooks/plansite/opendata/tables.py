@@ -12,10 +12,13 @@ from dataclasses import dataclass
 
 from ..model.naming import Namer, names_of
 from ..model.progress import recent_updates
-from ..model.types import Group, Organisation, Site
+from ..model.types import Group, Organisation, Site, Task
+from ..text import vn_date
 
 # A missing value is None: null in JSON, an empty cell in CSV; never 0, "" or false.
-Row = dict[str, str | None]
+Cell = str | None
+# A field named 'due.text' is the member 'text' of the record 'due' (None when absent).
+Row = dict[str, Cell | dict[str, Cell]]
 
 
 @dataclass(frozen=True)
@@ -26,6 +29,22 @@ class Table:
     title: str
     fields: tuple[tuple[str, str], ...]
     rows: Callable[[Site], list[Row]]
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        """The flat columns of the CSV file: the field 'due.text' is the column 'due_text'."""
+        return tuple(name.replace(".", "_") for name, _ in self.fields)
+
+    def cells(self, row: Row) -> dict[str, Cell]:
+        """A row as flat CSV cells, by column: each member of a record in its own column."""
+        cells = {}
+        for name, _ in self.fields:
+            key, _, member = name.partition(".")
+            value = row.get(key)
+            if isinstance(value, dict):
+                value = value.get(member)
+            cells[name.replace(".", "_")] = value
+        return cells
 
 
 def _d(day: dt.date | None) -> str | None:
@@ -80,9 +99,10 @@ def _tasks(site: Site) -> list[Row]:
             "doan": t.block.anchor,
             "so": t.block.number or None,
             "noi_dung": t.title,
-            "chu_tri": t.lead or None,
+            "chu_tri": " ".join(t.leads) or None,
             "phoi_hop": " ".join(t.support) or None,
             "thoi_han": _d(t.deadline),
+            "due": _due(t),
             "chu_ky": t.recurrence.frequency if t.recurrence else None,
             "moc_chu_ky": t.recurrence.anchor if t.recurrence else None,
             "linh_vuc": " ".join(t.block.domains) or None,
@@ -92,6 +112,20 @@ def _tasks(site: Site) -> list[Row]:
         for p in site.plans
         for t in p.tasks
     ]
+
+
+def _due(task: Task) -> dict[str, Cell] | None:
+    """The due as written, with its first and last day where known; None with neither."""
+    if task.due_text is not None:
+        start = task.due_period.start if task.due_period else None
+        return {"text": task.due_text, "start": _d(start), "end": _d(task.deadline)}
+    if task.deadline:
+        return {
+            "text": vn_date(task.deadline),
+            "start": _d(task.deadline),
+            "end": _d(task.deadline),
+        }
+    return None
 
 
 def _passages(site: Site) -> list[Row]:
@@ -142,7 +176,7 @@ def _references(site: Site) -> list[Row]:
 
 
 def _updates(site: Site) -> list[Row]:
-    rows = []
+    rows: list[Row] = []
     for plan, task, i in recent_updates(site):
         up = task.updates[i]
         ev = up.evidence
@@ -237,9 +271,20 @@ TABLES = (
             ("doan", "Mã neo đoạn văn"),
             ("so", "Số thứ tự"),
             ("noi_dung", "Tiêu đề nguyên văn"),
-            ("chu_tri", "Mã cơ quan chủ trì"),
+            ("chu_tri", "Mã cơ quan chủ trì (nhiều cơ quan cùng chủ trì: cách nhau bởi dấu cách)"),
             ("phoi_hop", "Mã cơ quan phối hợp"),
-            ("thoi_han", "Thời hạn"),
+            ("thoi_han", "Thời hạn: ngày cuối cùng, dùng để tính quá hạn (bằng due.end)"),
+            (
+                "due.text",
+                "Thời hạn đúng như văn bản ghi, ví dụ Quý II/2023 hay 2022-2030 "
+                "(thời hạn chỉ ghi ngày: ngày đó, dạng ngày/tháng/năm)",
+            ),
+            (
+                "due.start",
+                "Ngày đầu của thời hạn (trống khi văn bản chỉ nêu hạn chót "
+                "như trước ngày 30/6/2023, hoặc khi chưa xác định được)",
+            ),
+            ("due.end", "Ngày cuối của thời hạn (trống khi chưa xác định được)"),
             ("chu_ky", "Chu kỳ"),
             ("moc_chu_ky", "Mốc của chu kỳ"),
             ("linh_vuc", "Mã lĩnh vực"),

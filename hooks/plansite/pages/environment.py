@@ -47,6 +47,12 @@ def _html(value: object) -> Markup:
     return Markup(html_attr(value))
 
 
+def _cell(value: str) -> Markup:
+    """A table cell of the text inside raw HTML: escaped, its own line breaks kept."""
+    lines = [html_attr(line) for line in str(value).splitlines() if line.strip()]
+    return Markup("<br>".join(lines))
+
+
 def _hashes(level: int) -> Markup:
     return Markup("#" * max(1, min(level, 6)))
 
@@ -70,8 +76,8 @@ def _raw_url(url: str) -> Markup:
 
 
 def _raw_code(text: str) -> Markup:
-    """Our own field names inside backticks: only letters and underscores."""
-    assert text.replace("_", "").isalnum(), text
+    """Our own field names inside backticks: only letters, underscores and dots."""
+    assert text.replace("_", "").replace(".", "").isalnum(), text
     return Markup(text)
 
 
@@ -158,6 +164,6 @@ def environment() -> Environment:
         QUOTE_PREVIEW=QUOTE_PREVIEW,
     )
     env.filters.update(
-        html=_html, date=_date, excerpt=excerpt, raw_url=_raw_url, raw_code=_raw_code
+        html=_html, cell=_cell, date=_date, excerpt=excerpt, raw_url=_raw_url, raw_code=_raw_code
     )
     return env

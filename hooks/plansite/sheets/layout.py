@@ -109,10 +109,10 @@ def org_scope(site: Site, org_id: str) -> Scope:
         hint = did_you_mean(org_id, [o.id for o in site.organisations])
         raise ScopeError(f"không có cơ quan '{org_id}'.{' ' + hint if hint else ''}")
     rows = [
-        Row(task, LEADS if task.lead == org_id else SUPPORTS)
+        Row(task, LEADS if org_id in task.leads else SUPPORTS)
         for plan in site.plans
         for task in plan.tasks
-        if task.lead == org_id or org_id in task.support
+        if org_id in task.leads or org_id in task.support
     ]
     if not rows:
         raise ScopeError(f"cơ quan '{org_id}' không chủ trì hay phối hợp nhiệm vụ nào.")
@@ -122,14 +122,14 @@ def org_scope(site: Site, org_id: str) -> Scope:
 def locked_values(site: Site, row: Row) -> dict[str, str]:
     """The locked columns of one task's row, exactly as the export writes them."""
     task = row.task
-    lead = site.organisation(task.lead) if task.lead else None
+    leads = [site.organisation(org) for org in task.leads]
     latest = task.latest
     values = {
         TASK_ID: task.id,
         PLAN_ID: task.plan,
         NUMBER: task.block.number or NO_NUMBER,
         TITLE: task.title,
-        LEAD: lead.name if lead else UNKNOWN,
+        LEAD: "; ".join(org.name for org in leads if org) or UNKNOWN,
         DEADLINE: day_text(task.deadline),
         CURRENT: task.status.label,
         CURRENT_DATE: day_text(latest.date if latest else None),
