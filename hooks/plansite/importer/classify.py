@@ -15,10 +15,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..model.content import Numbering
-from ..model.naming import Namer, Names
-from ..text import slugify
-from .sources import Paragraph
+from .sources import Item, Paragraph, SourceTable
+from .tables import ImportedTable, read_table
 
 KINDS = (
     "KẾ HOẠCH",
@@ -55,7 +53,6 @@ REFERENCE = re.compile(
     r"(?: \(sau đây viết tắt là (?P<short>[^)]+)\))?[;.]?$"
 )
 ENDS = (".", ";", ":", "!", "?", ")", '"', "”")
-KIND_IDS = {"can-cu": "Căn cứ", "thuc-hien": "Thực hiện"}
 
 
 @dataclass
@@ -65,28 +62,33 @@ class Imported:
     data: dict[str, Any]
     parts: Counter[str] = field(default_factory=Counter)
     warnings: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    tables: list[ImportedTable] = field(default_factory=list)
 
 
-def join_page_breaks(paragraphs: list[Paragraph]) -> list[Paragraph]:
+def join_page_breaks(paragraphs: list[Item]) -> list[Item]:
     """Join a paragraph cut by a page break: no final punctuation, next starts lower case."""
-    joined: list[Paragraph] = []
+    joined: list[Item] = []
     for para in paragraphs:
+        last_item = joined[-1] if joined else None
         if (
-            joined
+            isinstance(para, Paragraph)
+            and isinstance(last_item, Paragraph)
             and para.number is None
             and para.text[:1].islower()
-            and not joined[-1].text.endswith(ENDS)
+            and not last_item.text.endswith(ENDS)
             and not LETTER.match(para.text)
-            and not joined[-1].text.isupper()
+            and not last_item.text.isupper()
+            and " | " not in para.text + last_item.text
         ):
-            last = joined[-1]
-            joined[-1] = Paragraph(f"{last.text} {para.text}", last.line, last.number)
+            text = f"{last_item.text} {para.text}"
+            joined[-1] = Paragraph(text, last_item.line, last_item.number)
         else:
             joined.append(para)
     return joined
 
 
-def _date(day: str, month: str, year: str) -> str | None:
+def parse_date(day: str, month: str, year: str) -> str | None:
     try:
         return dt.date(int(year), int(month), int(day)).isoformat()
     except ValueError:
@@ -132,12 +134,19 @@ def _split_number(para: Paragraph) -> tuple[int, str, str] | None:
     return None
 
 
-def classify(paragraphs: list[Paragraph]) -> Imported:
-    """Sort every paragraph into a part of the plan; nothing is dropped."""
+def classify(items: list[Item]) -> Imported:
+    """Sort every paragraph and table into a part of the plan; nothing is dropped."""
     classifier = _Classifier()
-    for para in join_page_breaks(paragraphs):
-        classifier.feed(para)
+    for item in join_page_breaks(items):
+        if isinstance(item, SourceTable):
+            classifier.table(item)
+        else:
+            classifier.feed(item)
     return classifier.finish()
+
+
+# A rule ("-------", "___") drawn under a header's lines.
+RULE = re.compile(r"(?:^|\s)[-_–—=*]{3,}(?=\s|$)")
 
 
 class _Classifier:
@@ -151,10 +160,48 @@ class _Classifier:
         self.recipients: list[str] = []
         self.signature: list[str] = []
         self.state = "header"
+        self.tables = 0
+        self.imported_tables: list[ImportedTable] = []
+
+    def table(self, source: SourceTable) -> None:
+        """A two-column layout table (header, or recipients beside the signature) is read
+        column by column, as its lines; any other table goes into the text, cell for cell."""
+        if source.width <= 2 and self._layout(source):
+            for column in range(source.width):
+                for row in source.rows:
+                    cell = row.cells[column] if column < len(row.cells) else ""
+                    for line in cell.splitlines():
+                        if line.strip():
+                            self.feed(Paragraph(line.strip(), source.line))
+            return
+        self.tables += 1
+        appendix = self.state == "closed" or any(
+            (b.get("heading") or "").upper().startswith("PHỤ LỤC") for b in self.tree.top[-2:]
+        )
+        label = f"{'Phụ lục, ' if appendix else ''}bảng {self.tables}"
+        imported = read_table(source, f"bang-{self.tables}", label[0].upper() + label[1:])
+        self.imported_tables.append(imported)
+        self.out.problems += imported.problems
+        self.tree.attach(imported.block) if self.tree.stack else self.tree.top.append(
+            imported.block
+        )
+        self.out.parts["bảng"] += 1
+
+    def _layout(self, source: SourceTable) -> bool:
+        if self.state in ("header", "title"):
+            return True
+        words = [line for row in source.rows for cell in row.cells for line in cell.splitlines()]
+        return any(RECIPIENTS.match(w) or SIGNATURE.match(w) for w in words)
 
     def feed(self, para: Paragraph) -> None:
         text = para.text
-        if self.state in ("header", "title") and text in MOTTO:
+        if " | " in text and text.count(" | ") == 1 and self._flattened(para):
+            return
+        if self.state in ("header", "title"):
+            # A header cell copied as one line keeps its rule: "THỦ TƯỚNG CHÍNH PHỦ -------".
+            text = RULE.sub(" ", text).strip()
+            para = Paragraph(text, para.line, para.number)
+        if self.state in ("header", "title") and (not text or text.startswith(MOTTO)):
             self.out.parts["đầu văn bản"] += 1
         elif self.state == "header":
             self._header(para)
@@ -164,6 +211,33 @@ class _Classifier:
             self.out.parts["tên văn bản"] += 1
         elif not self._closing(text):
             self._body(para)
+
+    def _flattened(self, para: Paragraph) -> bool:
+        """A header or signature table copied as text: "left | right" on one line. The
+        header's halves are read in turn; at the end, the left is "Nơi nhận", the right
+        the signature. False when the line is neither."""
+        left, right = (half.strip() for half in para.text.split(" | "))
+        closing = self.state in ("recipients", "signature") or any(
+            RECIPIENTS.match(h) or SIGNATURE.match(h) for h in (left, right)
+        )
+        if self.state in ("header", "title"):
+            for half in (left, right):
+                if half:
+                    self.feed(Paragraph(half, para.line))
+            return True
+        if not closing:
+            return False
+        if left:
+            recip = RECIPIENTS.match(left)
+            words = recip.group(1) if recip else left
+            if words:
+                self.recipients.append(words)
+            self.out.parts["nơi nhận"] += 1
+        if right:
+            self.signature.append(right)
+            self.out.parts["chữ ký"] += 1
+        self.state = "signature" if self.signature else "recipients"
+        return True
 
     def _header(self, para: Paragraph) -> None:
         text, doc, parts = para.text, self.doc, self.out.parts
@@ -175,7 +249,7 @@ class _Classifier:
             parts["đầu văn bản"] += 1
         elif place:
             doc["place"] = place.group(1)
-            day = _date(place.group(2), place.group(3), place.group(4))
+            day = parse_date(place.group(2), place.group(3), place.group(4))
             if day:
                 doc["date"] = day
             parts["đầu văn bản"] += 1
@@ -190,27 +264,50 @@ class _Classifier:
             _unclassified(self.out, para)
 
     def _closing(self, text: str) -> bool:
-        """Take a line of the recipients or the signature block; False if it is neither."""
+        """Take a line of the recipients or the signature block; False if it is neither.
+
+        Recipients are bullets; the signature ends with the signer's name. What follows
+        either is no longer the closing: an attached document, read as text."""
         recip, sign = RECIPIENTS.match(text), SIGNATURE.match(text)
+        if self.state == "closed":
+            return False
         if recip and self.state != "signature":
             self.state = "recipients"
             if recip.group(1):
                 self.recipients.append(recip.group(1))
             self.out.parts["nơi nhận"] += 1
-        elif sign or self.state == "signature":
+        elif sign or (self.state == "signature" and not self._signed()):
             self.state = "signature"
             self.signature.append(text)
             self.out.parts["chữ ký"] += 1
-        elif self.state == "recipients":
+        elif self.state == "recipients" and text[:1] in "-+–•":
             self.recipients.append(text)
             self.out.parts["nơi nhận"] += 1
+        elif self.state in ("recipients", "signature"):
+            self.state = "closed"
+            return False
         else:
             return False
         return True
 
+    def _signed(self) -> bool:
+        """Whether the signature block already ends with a name (not a title, not "(Đã ký)")."""
+        last = self.signature[-1] if self.signature else ""
+        return bool(last) and not last.isupper() and not last.startswith("(")
+
     def _body(self, para: Paragraph) -> None:
         text, tree, out = para.text, self.tree, self.out
         numbered = _split_number(para)
+        if numbered is None and self.state in ("body", "closed") and _title_line(text):
+            # "PHỤ LỤC", "CHƯƠNG TRÌNH HÀNH ĐỘNG": an unnumbered title starts a new part;
+            # the title lines right under "PHỤ LỤC" are its name.
+            last = tree.top[-1] if tree.top else {}
+            if set(last) == {"heading"} and last["heading"].upper().startswith("PHỤ LỤC"):
+                last["text"] = text
+            else:
+                tree.add(0, {"heading": text})
+            out.parts["nội dung"] += 1
+            return
         if numbered is None:
             tree.attach({"text": text}) if tree.stack else tree.top.append({"text": text})
             if self.state == "preamble" and BASIS.match(text):
@@ -232,6 +329,7 @@ class _Classifier:
     def finish(self) -> Imported:
         out, doc = self.out, self.doc
         out.data["content"] = self.tree.top
+        out.tables = self.imported_tables
         if self.issuer_lines:
             out.data["issuer_lines"] = self.issuer_lines
         if self.recipients or self.signature:
@@ -240,8 +338,9 @@ class _Classifier:
                 for k, v in (("recipients", self.recipients), ("signature", self.signature))
                 if v
             }
-            if len(self.signature) >= 2 and not self.signature[-1].isupper():
-                doc["signer"] = self.signature[-1]
+            signer = _signer(self.signature)
+            if signer:
+                doc["signer"] = signer
         if "kind" not in doc:
             out.warnings.append(
                 "không tìm thấy tên loại văn bản (ví dụ KẾ HOẠCH) ở đầu tệp: "
@@ -250,59 +349,26 @@ class _Classifier:
         return out
 
 
+def _signer(signature: list[str]) -> str | None:
+    """The signer's name: the words in title case that end the signature block, on a line
+    of their own or after the titles ("KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG Trần Hồng Hà")."""
+    lines = [line for line in signature if not line.startswith("(")]
+    words = lines[-1].split() if lines else []
+    name: list[str] = []
+    while words and words[-1][:1].isupper() and (len(words[-1]) == 1 or not words[-1].isupper()):
+        name.insert(0, words.pop())
+    return " ".join(name) if len(name) >= 2 else None
+
+
+def _title_line(text: str) -> bool:
+    """A line in capitals that is a title, not an abbreviation or a number."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 6 and text.isupper()
+
+
 def _unclassified(out: Imported, para: Paragraph) -> None:
     out.data.setdefault("unclassified", []).append({"line": str(para.line), "text": para.text})
     out.parts["chưa phân loại"] += 1
     out.warnings.append(
         f"dòng {para.line}: chưa phân loại được, đã giữ nguyên văn trong 'unclassified' để xem lại."
     )
-
-
-def references(text: str) -> dict[str, str] | None:
-    """The document a "Căn cứ…"/"Thực hiện…" paragraph cites, parsed, or None."""
-    match = REFERENCE.search(text)
-    if not match:
-        return None
-    found = {
-        "kind": match["kind"],
-        "number": match["number"],
-        "date": _date(match["d"], match["m"], match["y"]) or "",
-        "issuer_name": match["issuer"],
-        "subject": match["subject"],
-    }
-    if match["short"]:
-        found["short_name"] = match["short"]
-    found["id"] = slugify(f"{match['kind']} {match['number']} {match['y']}")
-    return found
-
-
-def tag(blocks: list[dict[str, Any]], domains: dict[str, list[str]]) -> None:
-    """Tag each block with the domains its own words name (`model.naming`, as the site does).
-
-    Addressees are not tagged: they say whom a passage asks to act, which an editor
-    decides. Who a passage merely names, the site finds by itself.
-    """
-    namer = Namer({ident: Names(tuple(terms)) for ident, terms in domains.items()})
-    for block in blocks:
-        words = " ".join(block.get(k, "") for k in ("heading", "text"))
-        found = namer.named(words)
-        if found:
-            block["domains"] = found
-        tag(block.get("children", []), domains)
-        # Keep the order a reader expects: number, words, tags, then the parts below.
-        keys: tuple[str, ...] = ("number", "heading", "text", "domains", "addressees", "children")
-        ordered: dict[str, Any] = {k: block[k] for k in keys if k in block}
-        block.clear()
-        block.update(ordered)
-
-
-def anchors(blocks: list[dict[str, Any]], parent: str = "") -> list[tuple[str, dict[str, Any]]]:
-    """Block anchors as the site derives them (`model.content.Numbering`), in source order."""
-    found = []
-    numbering = Numbering()
-    for block in blocks:
-        part, _ = numbering.next(block.get("number"))
-        anchor = f"{parent}-{part}" if parent else part
-        found.append((anchor, block))
-        found += anchors(block.get("children", []), anchor)
-    return found

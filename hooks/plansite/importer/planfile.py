@@ -15,8 +15,12 @@ from typing import Any
 from ..data.files import data_files
 from ..data.parse import load_file
 from ..text import excerpt, fold, slugify
-from .classify import Imported, anchors, references, tag
+from .classify import Imported
+from .duties import find_duties
+from .passages import anchors, references, tag
+from .rowtasks import Agencies, RowTasks
 
+_ROMAN_NUMBER = re.compile(r"^[IVX]+\.$")
 MAKER = re.compile(r"^(?P<name>.+?) xây dựng [Kk]ế hoạch")
 
 
@@ -30,9 +34,9 @@ class Known:
         if data_dir is None or not data_dir.is_dir():
             return
         for path in data_files(data_dir):
-            if path.parent != data_dir:
-                continue
             data = load_file(path, path.name).data or {}
+            if path.parent != data_dir:  # a plan file: what it defines besides itself
+                data = {k: data.get(k) or [] for k in ("organisations", "documents")}
             for doc in data.get("documents") or []:
                 self.documents[doc["id"]] = doc
             for org in data.get("organisations") or []:
@@ -80,8 +84,11 @@ class _Cited:
                 self.doc(rel["document"])
 
 
-def assemble(imported: Imported, plan_id: str, source: str, known: Known) -> dict[str, Any]:
-    """The plan file's data, in the order a communicator reads it."""
+def assemble(
+    imported: Imported, plan_id: str, source: str, known: Known
+) -> tuple[dict[str, Any], RowTasks]:
+    """The plan file's data, in the order a communicator reads it, and the tasks made
+    from table rows (with their agencies and periods, for the importer's summary)."""
     data = imported.data
     cited = _Cited(known)
     found = anchors(data["content"])
@@ -100,14 +107,28 @@ def assemble(imported: Imported, plan_id: str, source: str, known: Known) -> dic
     out["corrections"] = []
     out["content"] = data["content"]
     out["tasks"] = _tasks(data["content"], found)
+    rows = RowTasks(Agencies(known.organisations))
+    seen = {task["id"] for task in out["tasks"]}
+    for table in imported.tables:
+        for row in table.tasks:
+            rows.add(row, seen)
+    out["tasks"] += rows.tasks
+    for duty in find_duties(found):
+        if duty.anchor not in {task["block"] for task in out["tasks"]}:
+            rows.add_duty(duty, seen)
+    out["tasks"] += rows.duties
+    imported.warnings += rows.warnings
+    for org_id in rows.agencies.reused:
+        cited.org(org_id)
     for key in ("closing", "unclassified"):
         if data.get(key):
             out[key] = data[key]
     if cited.documents:
         out["documents"] = [cited.documents[k] for k in sorted(cited.documents)]
-    if cited.organisations:
-        out["organisations"] = [cited.organisations[k] for k in sorted(cited.organisations)]
-    return out
+    organisations = {**cited.organisations, **rows.agencies.new}
+    if organisations:
+        out["organisations"] = [organisations[k] for k in sorted(organisations)]
+    return out, rows
 
 
 def _issuer(imported: Imported, cited: _Cited) -> str | None:
@@ -198,8 +219,17 @@ def _provenance(source: str, *, complete: bool) -> dict[str, str]:
 def _tasks(
     content: list[dict[str, Any]], found_anchors: list[tuple[str, dict[str, Any]]]
 ) -> list[dict[str, str]]:
-    """One task per numbered item of section II, with an id from its words."""
-    section = next((b for b in content if b.get("number") == "II."), None)
+    """One task per numbered item of the section of tasks ("II. NHIỆM VỤ…"), with an id
+    from its words. A section of aims ("II. MỤC TIÊU") gives none."""
+    section = next(
+        (
+            b
+            for b in content
+            if _ROMAN_NUMBER.match(b.get("number") or "")
+            and "NHIỆM VỤ" in (b.get("heading") or "").upper()
+        ),
+        None,
+    )
     if section is None:
         return []
     found = dict((id(b), a) for a, b in found_anchors)

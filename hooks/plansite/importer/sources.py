@@ -9,6 +9,7 @@ included (Word's letters have no "đ", so they are mapped to the Vietnamese sequ
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,7 +48,33 @@ class Paragraph:
     number: str | None = None  # set when Word's automatic numbering supplied it
 
 
-def read_source(path: Path) -> tuple[list[Paragraph], str]:
+@dataclass(frozen=True)
+class SourceRow:
+    """One row of a table: a cell per column of the grid (a merged cell's words in its
+    first column, "" in the others it covers), each cell's span, and whether Word marks
+    the row as a header repeated on every page."""
+
+    cells: tuple[str, ...]
+    spans: tuple[int, ...]
+    header: bool = False
+
+
+@dataclass(frozen=True)
+class SourceTable:
+    """A table of the source, at its place among the paragraphs."""
+
+    rows: tuple[SourceRow, ...]
+    line: int
+
+    @property
+    def width(self) -> int:
+        return max((len(row.cells) for row in self.rows), default=0)
+
+
+Item = Paragraph | SourceTable
+
+
+def read_source(path: Path) -> tuple[list[Item], str]:
     """The source's paragraphs and a short description of how it was read."""
     suffix = path.suffix.lower()
     if suffix == ".txt":
@@ -85,15 +112,46 @@ def _decode(data: bytes) -> tuple[str, str]:
     raise SourceError("tệp không ở bảng mã UTF-8 và không nhận ra bảng mã tiếng Việt nào.")
 
 
-def _read_text(data: bytes) -> tuple[list[Paragraph], str]:
+def _read_text(data: bytes) -> tuple[list[Item], str]:
     text, how = _decode(data)
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     paragraphs = [
-        Paragraph(" ".join(line.split()), number)
+        Paragraph(" ".join(line.split()) if "\t" not in line else line.strip(), number)
         for number, line in enumerate(text.split("\n"), start=1)
         if line.strip()
     ]
-    return paragraphs, how
+    return text_tables(paragraphs), how
+
+
+# A table copied from a web page or a PDF: cells flattened with " | " or tabs.
+CELL_SEPARATOR = re.compile(r"\s+\|\s+|\s*\t\s*")
+
+
+def _split_cells(text: str) -> list[str]:
+    return [" ".join(cell.split()) for cell in CELL_SEPARATOR.split(text.strip(" |"))]
+
+
+def text_tables(paragraphs: list[Paragraph]) -> list[Item]:
+    """Lines of three cells or more start a table; it goes on while lines have two or more
+    (a group row, "I | Công tác tuyên truyền", may have fewer cells than the header).
+    Two-cell lines outside a table stay lines: they are the header and signature blocks
+    flattened to "left | right"."""
+    items: list[Item] = []
+    rows: list[SourceRow] = []
+    start = 0
+    for para in paragraphs:
+        cells = _split_cells(para.text)
+        if len(cells) >= 3 or (rows and len(cells) >= 2):
+            start = start if rows else para.line
+            rows.append(SourceRow(tuple(cells), (1,) * len(cells)))
+            continue
+        if rows:
+            items.append(SourceTable(tuple(rows), start))
+            rows = []
+        items.append(Paragraph(" ".join(para.text.split()), para.line, para.number))
+    if rows:
+        items.append(SourceTable(tuple(rows), start))
+    return items
 
 
 def roman(value: int) -> str:
@@ -143,10 +201,11 @@ def _levels(document: Any) -> dict[tuple[str, int], tuple[str, str]]:
     return found
 
 
-def _read_docx(path: Path) -> list[Paragraph]:
+def _read_docx(path: Path) -> list[Item]:
     try:
         import docx
         from docx.opc.exceptions import PackageNotFoundError
+        from docx.table import Table
     except ImportError as exc:  # pragma: no cover - python-docx is in requirements.lock
         raise SourceError("cần gói python-docx để đọc tệp Word.") from exc
     try:
@@ -155,23 +214,65 @@ def _read_docx(path: Path) -> list[Paragraph]:
         raise SourceError("tệp .docx bị hỏng hoặc không phải tệp Word.") from exc
     levels = _levels(document)
     counters: dict[tuple[str, int], int] = {}
-    paragraphs = []
-    for index, paragraph in enumerate(document.paragraphs, start=1):
-        text = unicodedata.normalize("NFC", " ".join(paragraph.text.split()))
-        number = None
-        p_pr = paragraph._p.pPr
-        num_pr: Any = p_pr.numPr if p_pr is not None else None
-        if num_pr is not None and num_pr.numId is not None:
-            num_id = str(num_pr.numId.val)
-            ilvl = int(num_pr.ilvl.val) if num_pr.ilvl is not None else 0
-            for key in [k for k in counters if k[0] == num_id and k[1] > ilvl]:
-                del counters[key]  # a higher level restarts the levels below it
-            counters[(num_id, ilvl)] = counters.get((num_id, ilvl), 0) + 1
-            fmt, pattern = levels.get((num_id, ilvl), ("decimal", "%1."))
-            if fmt == "bullet":
-                number = "-"
-            else:
-                number = pattern.replace(f"%{ilvl + 1}", _format(fmt, counters[(num_id, ilvl)]))
+    items: list[Item] = []
+    for index, block in enumerate(document.iter_inner_content(), start=1):
+        if isinstance(block, Table):
+            items.append(_table(block, index))
+            continue
+        text = unicodedata.normalize("NFC", " ".join(block.text.split()))
+        number = _number(block, levels, counters)
         if text:
-            paragraphs.append(Paragraph(text, index, number))
-    return paragraphs
+            items.append(Paragraph(text, index, number))
+    return items
+
+
+def _number(
+    paragraph: Any,
+    levels: dict[tuple[str, int], tuple[str, str]],
+    counters: dict[tuple[str, int], int],
+) -> str | None:
+    """The number Word's automatic numbering gives this paragraph, if any."""
+    p_pr = paragraph._p.pPr
+    num_pr: Any = p_pr.numPr if p_pr is not None else None
+    if num_pr is None or num_pr.numId is None:
+        return None
+    num_id = str(num_pr.numId.val)
+    ilvl = int(num_pr.ilvl.val) if num_pr.ilvl is not None else 0
+    for key in [k for k in counters if k[0] == num_id and k[1] > ilvl]:
+        del counters[key]  # a higher level restarts the levels below it
+    counters[(num_id, ilvl)] = counters.get((num_id, ilvl), 0) + 1
+    fmt, pattern = levels.get((num_id, ilvl), ("decimal", "%1."))
+    if fmt == "bullet":
+        return "-"
+    return pattern.replace(f"%{ilvl + 1}", _format(fmt, counters[(num_id, ilvl)]))
+
+
+def _cell_text(tc: Any) -> str:
+    """A cell's words, one line per paragraph of the cell."""
+    from docx.oxml.ns import qn
+
+    lines = []
+    for p in tc.iter(qn("w:p")):
+        words = "".join(t.text or "" for t in p.iter(qn("w:t")))
+        if words.strip():
+            lines.append(unicodedata.normalize("NFC", " ".join(words.split())))
+    return "\n".join(lines)
+
+
+def _table(table: Any, line: int) -> SourceTable:
+    from docx.oxml.ns import qn
+
+    rows = []
+    for tr in table._tbl.tr_lst:
+        cells: list[str] = []
+        spans: list[int] = []
+        for tc in tr.tc_lst:
+            root = tc
+            while root.vMerge == "continue" and root._tc_above is not None:
+                root = root._tc_above  # a cell merged across rows: the words of its first row
+            cells += [_cell_text(root)] + [""] * (tc.grid_span - 1)
+            spans += [tc.grid_span] + [0] * (tc.grid_span - 1)
+        tr_pr = tr.trPr
+        header = tr_pr is not None and tr_pr.find(qn("w:tblHeader")) is not None
+        rows.append(SourceRow(tuple(cells), tuple(spans), header))
+    return SourceTable(tuple(rows), line)
