@@ -234,8 +234,25 @@ def test_a_row_with_more_cells_than_its_header_names_the_table_and_row() -> None
         "Phụ lục, bảng 1",
     )
     assert table.problems == [
-        "Phụ lục, bảng 1, dòng 3: dòng có 5 ô nhưng tiêu đề bảng chỉ có 4 cột."
+        "Phụ lục, bảng 1, dòng 2: dòng có 5 ô nhưng tiêu đề bảng chỉ có 4 cột."
     ]
+
+
+def test_a_header_with_no_task_column_is_an_error_naming_the_table() -> None:
+    table = read_table(
+        _table(
+            "TT | Việc cần làm gấp | Cơ quan chủ trì | Thời hạn",
+            "1 | Tuyên truyền | Sở Y tế | 2026",
+        ),
+        "bang-1",
+        "Phụ lục, bảng 1",
+    )
+    assert table.problems == [
+        "Phụ lục, bảng 1, dòng tiêu đề 1: có cột chu-tri, thoi-han nhưng không có cột nhiệm vụ "
+        "(ví dụ 'Nhiệm vụ', 'Nội dung công việc'). Hãy sửa tiêu đề cột nhiệm vụ trong tệp nguồn "
+        "rồi nhập lại."
+    ]
+    assert not table.tasks and len(table.block["table"]["rows"]) == 2
 
 
 def test_abbreviated_and_spelled_out_names_are_one_agency_and_lists_name_each(

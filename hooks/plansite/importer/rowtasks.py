@@ -58,8 +58,8 @@ class Agencies:
                 self.new[org_id] = {"id": org_id, "name": named.name, "terms": [named.name]}
             elif org_id in self.known:
                 self.reused.add(org_id)
-            terms = (self.known.get(org_id) or self.new[org_id]).setdefault("terms", [])
-            if org_id in self.new and named.words not in terms:
+            terms = self.new[org_id]["terms"] if org_id in self.new else None
+            if terms is not None and named.words not in terms:
                 terms.append(named.words)  # how this document writes it: pages find it so
             if org_id not in ids:
                 ids.append(org_id)
@@ -104,7 +104,7 @@ class RowTasks:
         if not leads:
             return
         support = [org for org in self.agencies.resolve(duty.support) if org not in leads]
-        task: dict[str, Any] = {"id": _task_id(duty.lead, seen)}
+        task: dict[str, Any] = {"id": _task_id(duty.lead, seen, words=12)}
         task["block"] = duty.anchor
         task["lead"] = leads[0] if len(leads) == 1 else leads
         if support:
@@ -123,8 +123,8 @@ class RowTasks:
             self.periods["nhận ra"] += 1
 
 
-def _task_id(words: str, seen: set[str]) -> str:
-    base = slugify(" ".join(words.split()[:6])) or "nhiem-vu"
+def _task_id(text: str, seen: set[str], words: int = 6) -> str:
+    base = slugify(" ".join(text.split()[:words])) or "nhiem-vu"
     task_id, n = base, 2
     while task_id in seen:
         task_id, n = f"{base}-{n}", n + 1

@@ -55,6 +55,21 @@ def _header_index(rows: tuple[SourceRow, ...]) -> int | None:
     return None
 
 
+def _no_task_column(rows: tuple[SourceRow, ...], label: str) -> list[str]:
+    """A header that names who and when but no task: the table cannot make tasks."""
+    for index, row in enumerate(rows[:4], start=1):
+        known = {_role(cell) for cell in row.cells if cell.strip()}
+        named = known - {ColumnRole.OTHER, ColumnRole.NUMBER}
+        if len(named) >= 2:
+            return [
+                f"{label}, dòng tiêu đề {index}: có cột "
+                + ", ".join(sorted(role.value for role in named))
+                + " nhưng không có cột nhiệm vụ (ví dụ 'Nhiệm vụ', 'Nội dung công việc'). "
+                "Hãy sửa tiêu đề cột nhiệm vụ trong tệp nguồn rồi nhập lại."
+            ]
+    return []
+
+
 def _columns(header: SourceRow) -> list[dict[str, str]]:
     """Each column's header as written; a header cell merged across columns names each."""
     columns, last = [], ""
@@ -69,6 +84,7 @@ def read_table(source: SourceTable, table_id: str, label: str) -> ImportedTable:
     ("Phụ lục, bảng 1")."""
     start = _header_index(source.rows)
     task_table = start is not None
+    problems = [] if task_table else _no_task_column(source.rows, label)
     header = source.rows[start] if start is not None else None
     if header is None:
         width = source.width
@@ -80,7 +96,8 @@ def read_table(source: SourceTable, table_id: str, label: str) -> ImportedTable:
             column["role"] = _role(column["header"]).value
         body = source.rows[start + 1 :]  # type: ignore[operator]
     out = ImportedTable({"id": table_id, "table": {"columns": columns, "rows": []}})
-    _Rows(out, columns, table_id, label, task_table, header).add_all(body, start or 0)
+    out.problems += problems
+    _Rows(out, columns, table_id, label, task_table, header).add_all(body)
     return out
 
 
@@ -96,18 +113,21 @@ class _Rows:
     group: dict[str, Any] | None = None
     group_number: str | None = None
 
-    def add_all(self, rows: tuple[SourceRow, ...], offset: int) -> None:
-        for index, row in enumerate(rows, start=offset + 2):
+    def add_all(self, rows: tuple[SourceRow, ...]) -> None:
+        """Every row below the header. Rows are counted as the site counts them (the header
+        and skipped rows not counted), so a message's "dòng 7" is the page's "dòng 7"."""
+        for row in rows:
             if self._skip(row):
                 self.out.skipped += 1
                 continue
             cells = [cell.strip() for cell in row.cells]
-            where = f"{self.label}, dòng {index}"
+            where = f"{self.label}, dòng {self.count + 1}"
             if len(cells) > len(self.columns) and any(cells[len(self.columns) :]):
                 self.out.problems.append(
                     f"{where}: dòng có {len(cells)} ô nhưng tiêu đề bảng chỉ có "
                     f"{len(self.columns)} cột."
                 )
+                self.count += 1  # the row still takes its place in the count
                 continue
             cells = cells[: len(self.columns)]
             if self._lost_number(cells):

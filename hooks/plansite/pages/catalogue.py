@@ -199,6 +199,7 @@ def progress_pages(r: Renderer) -> dict[str, Page]:
         "Các thời hạn và ngày báo cáo định kỳ sắp tới của các nhiệm vụ.",
         "plan_data/site.yml",
         upcoming,
+        size=ENTITY_PAGE_SIZE,  # rows carry a deadline's words too: keep a page light
         tasks=all_tasks(site),
     )
     out |= r.listing(

@@ -15,7 +15,7 @@ import re
 
 TABLE = re.compile(r"<table>(.*?)</table>", re.DOTALL)
 HEAD_CELL = re.compile(r"<th\b[^>]*>(.*?)</th>", re.DOTALL)
-ROW = re.compile(r"<tr>(.*?)</tr>", re.DOTALL)
+ROW = re.compile(r"<tr\b([^>]*)>(.*?)</tr>", re.DOTALL)
 CELL = re.compile(r"<td\b([^>]*)>(.*?)</td>", re.DOTALL)
 TAG = re.compile(r"<[^>]+>")
 MIN_COLUMNS = 3
@@ -38,9 +38,9 @@ def _stack(match: re.Match[str]) -> str:
         # paragraphs then stay together in the value column instead of each taking a slot.
         marked = CELL.sub(
             lambda c: f'<td data-label="{next(cells, "")}"{c[1]}><div class="o">{c[2]}</div></td>',
-            found[1],
+            found[2],
         )
-        return f"<tr>{marked}</tr>"
+        return f"<tr{found[1]}>{marked}</tr>"
 
     # An attribute, not a class: the theme styles only tables without a class.
     return f"<table data-the>{head}</thead>{ROW.sub(row, body)}</table>"
