@@ -162,6 +162,7 @@ class _Classifier:
         self.state = "header"
         self.tables = 0
         self.imported_tables: list[ImportedTable] = []
+        self.attached: dict[str, Any] = {}
 
     def table(self, source: SourceTable) -> None:
         """A two-column layout table (header, or recipients beside the signature) is read
@@ -195,6 +196,11 @@ class _Classifier:
 
     def feed(self, para: Paragraph) -> None:
         text = para.text
+        if self.state == "attached-title":
+            self.attached["subject"] = text
+            self.state = "body"
+            self.out.parts["văn bản kèm theo"] += 1
+            return
         if " | " in text and text.count(" | ") == 1 and self._flattened(para):
             return
         if self.state in ("header", "title"):
@@ -298,6 +304,12 @@ class _Classifier:
     def _body(self, para: Paragraph) -> None:
         text, tree, out = para.text, self.tree, self.out
         numbered = _split_number(para)
+        if numbered is None and self.state == "closed" and not self.attached and _attached(text):
+            # "KẾ HOẠCH" after the signature: the document issued with this one begins.
+            self.attached = {"title": text, "start": len(tree.top)}
+            self.state = "attached-title"
+            out.parts["văn bản kèm theo"] += 1
+            return
         if numbered is None and self.state in ("body", "closed") and _title_line(text):
             # "PHỤ LỤC", "CHƯƠNG TRÌNH HÀNH ĐỘNG": an unnumbered title starts a new part;
             # the title lines right under "PHỤ LỤC" are its name.
@@ -330,6 +342,12 @@ class _Classifier:
         out, doc = self.out, self.doc
         out.data["content"] = self.tree.top
         out.tables = self.imported_tables
+        if self.attached.get("subject"):
+            # The plan is the attached document; what came before is the one issuing it.
+            start = self.attached["start"]
+            out.data["issuing_content"] = self.tree.top[:start]
+            out.data["content"] = self.tree.top[start:]
+            out.data["attached"] = {k: self.attached[k] for k in ("title", "subject")}
         if self.issuer_lines:
             out.data["issuer_lines"] = self.issuer_lines
         if self.recipients or self.signature:
@@ -358,6 +376,14 @@ def _signer(signature: list[str]) -> str | None:
     while words and words[-1][:1].isupper() and (len(words[-1]) == 1 or not words[-1].isupper()):
         name.insert(0, words.pop())
     return " ".join(name) if len(name) >= 2 else None
+
+
+# Documents that a decision issues "kèm theo": their title after the decision's signature.
+ATTACHABLE = ("KẾ HOẠCH", "CHƯƠNG TRÌNH", "ĐỀ ÁN", "PHƯƠNG ÁN", "QUY CHẾ", "QUY ĐỊNH")
+
+
+def _attached(text: str) -> bool:
+    return text.isupper() and any(text == k or text.startswith(f"{k} ") for k in ATTACHABLE)
 
 
 def _title_line(text: str) -> bool:

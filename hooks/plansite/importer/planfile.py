@@ -14,12 +14,14 @@ from typing import Any
 
 from ..data.files import data_files
 from ..data.parse import load_file
+from ..model.content import ISSUING_ANCHOR
 from ..text import excerpt, fold, slugify
 from .classify import Imported
 from .duties import find_duties
 from .passages import anchors, references, tag
 from .rowtasks import Agencies, RowTasks
 
+KEM_THEO = re.compile(r"^\((?:Ban hành )?[Kk]èm theo ")
 _ROMAN_NUMBER = re.compile(r"^[IVX]+\.$")
 MAKER = re.compile(r"^(?P<name>.+?) xây dựng [Kk]ế hoạch")
 
@@ -91,11 +93,21 @@ def assemble(
     from table rows (with their agencies and periods, for the importer's summary)."""
     data = imported.data
     cited = _Cited(known)
-    found = anchors(data["content"])
+    issuing = data.get("issuing_content") or []
+    seen: set[str] = set()
+    found = anchors(issuing, ISSUING_ANCHOR, seen) + anchors(data["content"], "", seen)
     issuer = _issuer(imported, cited)
-    basis = _basis(data["content"], dict((id(block), a) for a, block in found), cited)
-    tag(data["content"], known.domains)
+    basis = _basis([*issuing, *data["content"]], dict((id(b), a) for a, b in found), cited)
+    tag([*issuing, *data["content"]], known.domains)
     plan_doc, title = _plan_document(data["document"], plan_id, issuer)
+    issuing_doc = None
+    if data.get("attached"):
+        issuing_doc, plan_doc, title = _attached(data, plan_doc, plan_id)
+        cited.documents[issuing_doc["id"]] = issuing_doc
+        # "(Kèm theo Quyết định số …)" under the plan's title: the words that say so.
+        own = [(a, b) for a, b in found if not a.startswith(ISSUING_ANCHOR)]
+        if own and KEM_THEO.match(own[0][1].get("text", "")):
+            basis.append({"type": "ban-hanh", "document": issuing_doc["id"], "block": own[0][0]})
     out: dict[str, Any] = {"id": plan_id, "short_title": title}
     level = known.organisations.get(issuer or "", {}).get("level")
     if level in ("tinh", "thanh-pho", "phuong-xa"):
@@ -106,6 +118,8 @@ def assemble(
     out["provenance"] = _provenance(source, complete=bool(data.get("closing", {}).get("signature")))
     out["corrections"] = []
     out["content"] = data["content"]
+    if issuing_doc:
+        out["issuing"] = {"document": issuing_doc["id"], "content": issuing}
     out["tasks"] = _tasks(data["content"], found)
     rows = RowTasks(Agencies(known.organisations))
     seen = {task["id"] for task in out["tasks"]}
@@ -113,7 +127,7 @@ def assemble(
         for row in table.tasks:
             rows.add(row, seen)
     out["tasks"] += rows.tasks
-    for duty in find_duties(found):
+    for duty in find_duties([(a, b) for a, b in found if not a.startswith(ISSUING_ANCHOR)]):
         if duty.anchor not in {task["block"] for task in out["tasks"]}:
             rows.add_duty(duty, seen)
     out["tasks"] += rows.duties
@@ -203,6 +217,23 @@ def _plan_document(
     if issuer:
         plan_doc["issuer"] = issuer
     return plan_doc, title
+
+
+def _attached(
+    data: dict[str, Any], decision: dict[str, Any], plan_id: str
+) -> tuple[dict[str, Any], dict[str, Any], str]:
+    """A decision that issues a plan ("Kèm theo Quyết định số …"): the decision as a
+    document of its own, and the plan's entry, which has no number or date of its own."""
+    year = (decision.get("date") or "")[:4]
+    decision_id = slugify(f"{decision['kind']} {decision.get('number', plan_id)} {year}")
+    keep = ("kind", "number", "date", "issuer", "signer", "subject")
+    issuing = {"id": decision_id, **{k: decision[k] for k in keep if decision.get(k)}}
+    title_line, subject = data["attached"]["title"], data["attached"]["subject"]
+    kind = title_line.capitalize()  # "KẾ HOẠCH" → "Kế hoạch"
+    plan_doc = {"kind": kind, "title": title_line, "subject": subject}
+    if decision.get("issuer"):
+        plan_doc["issuer"] = decision["issuer"]
+    return issuing, plan_doc, f"{kind}: {excerpt(subject, 90)}"
 
 
 def _provenance(source: str, *, complete: bool) -> dict[str, str]:

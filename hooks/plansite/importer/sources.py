@@ -213,17 +213,58 @@ def _read_docx(path: Path) -> list[Item]:
     except (PackageNotFoundError, KeyError, ValueError) as exc:
         raise SourceError("tệp .docx bị hỏng hoặc không phải tệp Word.") from exc
     levels = _levels(document)
+    notes = _footnotes(document)
     counters: dict[tuple[str, int], int] = {}
     items: list[Item] = []
+    index = 0
     for index, block in enumerate(document.iter_inner_content(), start=1):
         if isinstance(block, Table):
             items.append(_table(block, index))
             continue
-        text = unicodedata.normalize("NFC", " ".join(block.text.split()))
+        words = _marked_text(block._p) if notes else block.text
+        text = unicodedata.normalize("NFC", " ".join(words.split()))
         number = _number(block, levels, counters)
         if text:
             items.append(Paragraph(text, index, number))
+    # Footnotes, as a text copy shows them: "[1] …" after the document, in their order.
+    for offset, (note_id, words) in enumerate(notes.items(), start=1):
+        items.append(Paragraph(f"[{note_id}] {words}", index + offset))
     return items
+
+
+def _footnotes(document: Any) -> dict[str, str]:
+    """The document's footnotes by id ("1", "2"…), each as one line of words."""
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import qn
+
+    for rel in document.part.rels.values():
+        if rel.reltype != RELATIONSHIP_TYPE.FOOTNOTES:
+            continue
+        notes = {}
+        for note in parse_xml(rel.target_part.blob).findall(qn("w:footnote")):
+            note_id = note.get(qn("w:id"))
+            if note_id is None or int(note_id) < 1:
+                continue  # the separator lines Word keeps as notes -1 and 0
+            words = " ".join(_marked_text(p) for p in note.iter(qn("w:p")))
+            notes[note_id] = unicodedata.normalize("NFC", " ".join(words.split()))
+        return notes
+    return {}
+
+
+def _marked_text(p: Any) -> str:
+    """A paragraph's words with each footnote reference as "[1]", where the note is."""
+    from docx.oxml.ns import qn
+
+    parts = []
+    for node in p.iter(qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:footnoteReference")):
+        if node.tag == qn("w:t"):
+            parts.append(node.text or "")
+        elif node.tag == qn("w:footnoteReference"):
+            parts.append(f"[{node.get(qn('w:id'))}]")
+        else:
+            parts.append(" ")
+    return "".join(parts)
 
 
 def _number(

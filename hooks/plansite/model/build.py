@@ -24,6 +24,7 @@ from .types import (
     Document,
     Domain,
     Group,
+    Issuing,
     Plan,
     Provenance,
     Site,
@@ -171,8 +172,9 @@ def _plan(
             f"mã kế hoạch '{data['id']}' phải trùng tên tệp '{stem}'.",
             f"Hãy đổi tên tệp thành '{data['id']}.yml' hoặc sửa mã thành '{stem}'.",
         )
-    content, paths = build_content(loaded, b.problems)
-    blocks = {blk.anchor: blk for top in content for blk in top.walk()}
+    content, issuing_content, paths = build_content(loaded, b.problems)
+    blocks = {blk.anchor: blk for top in (*issuing_content, *content) for blk in top.walk()}
+    issuing = _issuing(b, loaded, issuing_content)
     for anchor, blk in blocks.items():
         path = paths[anchor]
         _check_tags(b, loaded, path, blk, "domains", namers[0], "lĩnh vực")
@@ -188,7 +190,12 @@ def _plan(
             {**data["document"], "id": data["id"]}, loaded.where(("document",)), plan=data["id"]
         )
     prov = data["provenance"]
-    dated = [b.documents[x.document][0] for x in basis if x.document in b.documents]
+    # A document the plan is issued with ("kèm theo") is not one it was issued after.
+    dated = [
+        b.documents[x.document][0]
+        for x in basis
+        if x.document in b.documents and x.type != "ban-hanh"
+    ]
     dated = [d for d in dated if d.date]
     return Plan(
         id=data["id"],
@@ -207,7 +214,17 @@ def _plan(
         tasks=_tasks(b, loaded, blocks, as_of),
         source_file=loaded.file,
         issued_after=max(dated, key=lambda d: d.date or dt.date.min) if dated else None,
+        issuing=issuing,
     )
+
+
+def _issuing(b: Registry, loaded: Loaded, content: tuple[Block, ...]) -> Issuing | None:
+    """The document that issues the plan, checked to exist, with its text."""
+    raw = loaded.data.get("issuing")
+    if not raw:
+        return None
+    b.ref(loaded, ("issuing", "document"), raw["document"], b.documents, "văn bản")
+    return Issuing(raw["document"], content)
 
 
 def _tasks(

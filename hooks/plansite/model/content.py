@@ -59,16 +59,24 @@ class Numbering:
         return number_key(number)
 
 
+ISSUING_ANCHOR = "vbbh"
+
+
 def build_content(
     loaded: Loaded, problems: list[Problem]
-) -> tuple[tuple[Block, ...], dict[str, KeyPath]]:
-    """Turn `content:` of a plan file into blocks, reporting duplicate anchors.
+) -> tuple[tuple[Block, ...], tuple[Block, ...], dict[str, KeyPath]]:
+    """Turn `content:` of a plan file into blocks, reporting duplicate anchors; and the
+    text of the document that issues the plan (`issuing.content`), anchored 'vbbh-…'.
 
     Also returns each anchor's key path in the file, for locating later problems.
     """
     builder = _ContentBuilder(loaded, problems)
+    issuing = (loaded.data.get("issuing") or {}).get("content") or []
+    issued = builder.children(
+        issuing, ("issuing", "content"), ISSUING_ANCHOR, "Văn bản ban hành", 0
+    )
     blocks = builder.children(loaded.data.get("content") or [], ("content",), "", "", 0)
-    return blocks, builder.seen
+    return blocks, issued, builder.seen
 
 
 @dataclass

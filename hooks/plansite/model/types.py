@@ -10,23 +10,12 @@ from functools import cached_property
 from ..errors import Where
 from ..text import excerpt, vn_date
 from ..vocab import ColumnRole, Frequency, Status
+from .labels import GLOSSARY_BASIS, KIND_NAMES, LEVEL_NAMES, NOT_SET, RELATION_NAMES
 from .periods import Period, due_words
 from .sitewide import Contact, Licence, Notice, Operator, Reference
 
 UNKNOWN = "chưa có trong bản số hóa"
 TITLE_ANCHOR = "trich-yeu"
-
-LEVEL_NAMES = {
-    "tinh": "Cấp tỉnh",
-    "thanh-pho": "Cấp thành phố",
-    "phuong-xa": "Cấp phường, xã",
-    "nhieu-cap": "Nhiều cấp (tên gọi chung)",
-    "phong-ban": "Phòng, ban",
-    "trung-uong": "Trung ương",
-}
-NOT_SET = "Chưa xác định"
-KIND_NAMES = {"dang": "Đảng", "chinh-quyen": "Chính quyền", "doan-the": "Đoàn thể"}
-RELATION_NAMES = {"can-cu": "Căn cứ", "thuc-hien": "Thực hiện", "trien-khai": "Triển khai"}
 
 
 @dataclass(frozen=True)
@@ -121,13 +110,6 @@ class Domain:
     name: str
     terms: tuple[str, ...]
     description: str | None = None
-
-
-GLOSSARY_BASIS = {
-    "van-ban": "Theo lời văn kế hoạch",
-    "giai-thich": "Giải thích của trang này, suy ra từ lời văn (không phải lời văn kế hoạch)",
-    "nguon-ngoai": "Theo văn bản khác",
-}
 
 
 @dataclass(frozen=True)
@@ -313,6 +295,8 @@ class Plan:
     tasks: tuple[Task, ...]
     source_file: str
     issued_after: Document | None = None
+    issuing: Issuing | None = None
+    """The document the plan is issued with ("Kèm theo Quyết định số …") and its text."""
     """When the plan's own date is unknown: the latest-dated document it rests on."""
 
     @property
@@ -320,8 +304,9 @@ class Plan:
         return LEVEL_NAMES[self.level] if self.level else "Chưa rõ cấp"
 
     def blocks(self) -> Iterator[Block]:
-        """Every block of the text in source order."""
-        for block in self.content:
+        """Every block of the text in source order: the issuing document's first, when the
+        plan is issued with one, then the plan's own."""
+        for block in (*(self.issuing.content if self.issuing else ()), *self.content):
             yield from block.walk()
 
     def block(self, anchor: str) -> Block:
@@ -346,6 +331,14 @@ class Plan:
         """The subject, then every block of the text, in source order."""
         yield self.title_block
         yield from self.blocks()
+
+
+@dataclass(frozen=True)
+class Issuing:
+    """The document that issues a plan (a decision 'ban hành kèm theo'), with its words."""
+
+    document: str
+    content: tuple[Block, ...]
 
 
 @dataclass(frozen=True)
