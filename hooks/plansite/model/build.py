@@ -20,6 +20,7 @@ from .tasks import TaskContext, build_task
 from .types import (
     Basis,
     Block,
+    Closing,
     Correction,
     Document,
     Domain,
@@ -215,6 +216,12 @@ def _plan(
         source_file=loaded.file,
         issued_after=max(dated, key=lambda d: d.date or dt.date.min) if dated else None,
         issuing=issuing,
+        closing=Closing(
+            tuple(data["closing"].get("recipients") or ()),
+            tuple(data["closing"].get("signature") or ()),
+        )
+        if data.get("closing")
+        else None,
     )
 
 

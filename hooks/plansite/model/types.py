@@ -297,6 +297,7 @@ class Plan:
     issued_after: Document | None = None
     issuing: Issuing | None = None
     """The document the plan is issued with ("Kèm theo Quyết định số …") and its text."""
+    closing: Closing | None = None
     """When the plan's own date is unknown: the latest-dated document it rests on."""
 
     @property
@@ -331,6 +332,14 @@ class Plan:
         """The subject, then every block of the text, in source order."""
         yield self.title_block
         yield from self.blocks()
+
+
+@dataclass(frozen=True)
+class Closing:
+    """The end of a document, word for word: "Nơi nhận" and the signature block's lines."""
+
+    recipients: tuple[str, ...] = ()
+    signature: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
