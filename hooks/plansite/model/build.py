@@ -216,13 +216,14 @@ def _plan(
         source_file=loaded.file,
         issued_after=max(dated, key=lambda d: d.date or dt.date.min) if dated else None,
         issuing=issuing,
-        closing=Closing(
-            tuple(data["closing"].get("recipients") or ()),
-            tuple(data["closing"].get("signature") or ()),
-        )
-        if data.get("closing")
-        else None,
+        closing=_closing(data.get("closing")),
     )
+
+
+def _closing(raw: dict[str, list[str]] | None) -> Closing | None:
+    if not raw:
+        return None
+    return Closing(tuple(raw.get("recipients") or ()), tuple(raw.get("signature") or ()))
 
 
 def _issuing(b: Registry, loaded: Loaded, content: tuple[Block, ...]) -> Issuing | None:
