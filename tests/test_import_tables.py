@@ -31,6 +31,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from plansite.importer.capitals import from_capitals
 from plansite.importer.sources import SourceRow, SourceTable
 from plansite.importer.tables import read_table
 
@@ -337,3 +338,38 @@ def test_a_footnote_in_a_word_file_is_kept_where_a_text_copy_shows_it(tmp_path: 
     text = (plans / "word.yml").read_text("utf-8")
     assert '"V."' in text and "TỔ CHỨC THỰC HIỆN[1]" in text
     assert f'"[1] {note}"' in text
+
+
+@pytest.mark.parametrize(
+    ("capitals", "written"),
+    [
+        # The header lines of the four documents above, and of the test fixtures.
+        ("THỦ TƯỚNG CHÍNH PHỦ", "Thủ tướng Chính phủ"),
+        ("ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK", "Ủy ban nhân dân tỉnh Đắk Lắk"),
+        ("ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP", "Ủy ban nhân dân tỉnh Đồng Tháp"),
+        ("ỦY BAN NHÂN DÂN PHƯỜNG MỘT", "Ủy ban nhân dân phường Một"),
+        ("BỘ XÂY DỰNG", "Bộ Xây dựng"),
+        ("SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG", "Sở Tài nguyên và Môi trường"),
+    ],
+)
+def test_an_issuer_in_capitals_is_named_as_running_text_names_it(
+    capitals: str, written: str
+) -> None:
+    assert from_capitals(capitals) == written
+
+
+def test_an_unknown_issuer_is_defined_in_the_plan_not_left_unknown(
+    imported: tuple[Path, dict[str, str]],
+) -> None:
+    root, printed = imported
+    data = plan(root, "0130-kh-ubnd-daklak-2025")
+    assert data["document"]["issuer"] == "uy-ban-nhan-dan-tinh-dak-lak"
+    assert {
+        "id": "uy-ban-nhan-dan-tinh-dak-lak",
+        "name": "Ủy ban nhân dân tỉnh Đắk Lắk",
+        "terms": ["Ủy ban nhân dân tỉnh Đắk Lắk"],
+    } in data["organisations"]
+    assert "cấp và khối để trống" in printed["0130-kh-ubnd-daklak-2025"]
+    assert "Cơ quan ban hành Ủy ban nhân dân tỉnh Đắk Lắk" in page(
+        root, "ke-hoach/0130-kh-ubnd-daklak-2025"
+    )

@@ -16,6 +16,8 @@ from ..data.files import data_files
 from ..data.parse import load_file
 from ..model.content import ISSUING_ANCHOR
 from ..text import excerpt, fold, slugify
+from .agencies import agency_id
+from .capitals import from_capitals
 from .classify import Imported
 from .duties import find_duties
 from .passages import anchors, references, tag
@@ -157,9 +159,13 @@ def _issuer(imported: Imported, cited: _Cited) -> str | None:
         issuer_name = maker["name"]
     issuer = cited.org(cited.known.organisation_named(issuer_name)) if issuer_name else None
     if issuer_name and not issuer:
+        # The document names its issuer: made here, in the case running text writes it.
+        name = from_capitals(issuer_name) if issuer_name.isupper() else issuer_name
+        issuer = agency_id(name)
+        cited.organisations[issuer] = {"id": issuer, "name": name, "terms": [name]}
         imported.warnings.append(
-            f"không nhận ra cơ quan ban hành '{issuer_name}' trong "
-            "organisations.yml; hãy thêm cơ quan rồi ghi 'issuer'."
+            f"cơ quan ban hành '{issuer_name}' chưa có trong dữ liệu: đã định nghĩa "
+            f"'{name}' ({issuer}) trong tệp kế hoạch, cấp và khối để trống; hãy soát lại."
         )
     return issuer
 
