@@ -19,14 +19,17 @@ from plansite.errors import PlanDataError
 from plansite.preview import incremental, session
 from plansite.project import SiteOutput, generate
 from plansite.theme.indexer import SearchIndexer, SearchIndexError
-from plansite.theme.postprocess import clean_url, epoch, finish_html, finish_site
+from plansite.theme.postprocess import clean_url, finish_site, pin_epoch
+from plansite.theme.publish import Publication
 
 _output: SiteOutput | None = None
 _search: SearchIndexer | None = None
+_publish = Publication()  # inline scripts to files; .br/.gz copies for the web server
 log = logging.getLogger("mkdocs.plugins.plansite")
 
 
 def on_startup(command: str, dirty: bool) -> None:
+    _publish.compress = command != "serve"
     session.start(serving=command == "serve")
     incremental.start(dirty=dirty and command == "serve")
 
@@ -42,19 +45,14 @@ def on_config(config: Any) -> Any:
             raise PluginError(exc.report()) if isinstance(exc, PlanDataError) else exc from None
         return session.error_config(config)
     session.strict_off(config)
-    # Reproducible output: dates in MkDocs' own files come from the data, not the clock.
-    # A SOURCE_DATE_EPOCH set by whoever runs the build is respected.
-    if "SOURCE_DATE_EPOCH" not in os.environ or os.environ.get("PLANSITE_SET_EPOCH"):
-        os.environ["SOURCE_DATE_EPOCH"] = str(epoch(_output.site.as_of))
-        os.environ["PLANSITE_SET_EPOCH"] = "1"
+    pin_epoch(_output.site.as_of)  # MkDocs' own dates from the data, not the clock
     config.nav = _output.nav
     config.extra.update(_output.theme_extra)
     if "material/search" in config.plugins:
         raise PluginError("Hãy đặt 'plugins: []' trong mkdocs.yml: tìm kiếm do plansite đảm nhận.")
-    # OFFLINE=true (extra.plansite_offline): a copy that works from a USB stick (file://).
-    offline = bool(config.extra.get("plansite_offline"))
+    offline = bool(config.extra.get("plansite_offline"))  # OFFLINE=true: a USB copy (file://)
     if offline:
-        config.use_directory_urls = False
+        config.use_directory_urls = _publish.compress = False
     _search = SearchIndexer.for_site(_output.site, offline=offline)
     if _output.site.site_url and not config.site_url:
         config.site_url = _output.site.site_url + "/"
@@ -97,18 +95,19 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:
-    html = finish_html(output)
+    html = _publish.page(output, page.url)
     if _output is not None and _search is not None:
         _search.add_page(html, page.url, page.file.dest_uri, page.title or "", page.meta)
     return html
 
 
 def on_post_template(output: str, template_name: str, config: Any) -> str:
-    return finish_html(output) if template_name.endswith(".html") else output
+    return _publish.template(output, template_name, config)
 
 
 def on_post_build(config: Any) -> None:
     session.show_warnings(Path(config.site_dir), Path(config.docs_dir))
+    _publish.write_scripts(Path(config.site_dir))
     if _output is None or _search is None or incremental.is_incremental():
         return  # in a fast preview the search index stays as the first build wrote it
     finish_site(Path(config.site_dir), has_site_url=bool(config.site_url))
@@ -117,3 +116,4 @@ def on_post_build(config: Any) -> None:
     except SearchIndexError as exc:
         raise PluginError(str(exc)) from None
     log.info(f"Chỉ mục tìm kiếm: {report.pages} trang, {report.seconds:.2f} giây ({report.kind})")
+    _publish.precompress(Path(config.site_dir))

@@ -8,6 +8,7 @@ instead of silently undoing the fix.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import posixpath
 import re
 from pathlib import Path
@@ -29,6 +30,16 @@ TOC_TOGGLE = 'id="__toc"'
 def epoch(day: dt.date) -> int:
     """Seconds since 1970 at midnight UTC of `day`, for SOURCE_DATE_EPOCH."""
     return int(dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC).timestamp())
+
+
+def pin_epoch(day: dt.date) -> None:
+    """Reproducible output: dates in MkDocs' own files come from the data, not the clock.
+
+    A SOURCE_DATE_EPOCH set by whoever runs the build is respected.
+    """
+    if "SOURCE_DATE_EPOCH" not in os.environ or os.environ.get("PLANSITE_SET_EPOCH"):
+        os.environ["SOURCE_DATE_EPOCH"] = str(epoch(day))
+        os.environ["PLANSITE_SET_EPOCH"] = "1"
 
 
 def clean_url(url: str) -> str:
