@@ -13,6 +13,7 @@ import time
 import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -73,6 +74,24 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     site = tmp_path_factory.mktemp("sample") / "site"
     run_build(ROOT / "examples" / "sample" / "mkdocs.yml", site)
     return site
+
+
+@pytest.fixture(scope="session")
+def nginx_sites(
+    real_site: Path, sample_site: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[dict[str, Any]]:
+    """Both sites served by Debian's nginx with a copy of deploy/nginx/site.conf."""
+    from .nginx_server import require_nginx, start_nginx
+
+    require_nginx()
+    started = {}
+    try:
+        for name, site in (("real", real_site), ("sample", sample_site)):
+            started[name] = start_nginx(site, tmp_path_factory.mktemp(f"nginx-{name}"))
+        yield started
+    finally:
+        for server in started.values():
+            server.stop()
 
 
 @pytest.fixture
