@@ -135,3 +135,12 @@ def test_data_files_say_their_type_and_encoding(
 def test_plain_http_redirects_to_https(nginx_sites: dict[str, Any]) -> None:
     status, got, _ = fetch(nginx_sites["real"].redirect_base, "thuat-ngu/?q=a", Host="ke.example")
     assert (status, got["Location"]) == (301, "https://ke.example/thuat-ngu/?q=a")
+
+
+def test_the_header_check_script_passes_the_local_server(nginx_sites: dict[str, Any]) -> None:
+    from check_headers import check  # scripts/ is on pytest's path
+
+    # Only HTTPS itself cannot be checked on this plain-HTTP copy.
+    assert check(nginx_sites["real"].base) == [
+        "Địa chỉ đã cho không phải https://: hãy kiểm tra bản đã có HTTPS"
+    ]
