@@ -235,10 +235,3 @@ def test_the_notice_line_does_not_say_what_became_of_a_party_body() -> None:
         text = pages()[f"co-quan/{org_id}.md"]
         assert "chưa đối chiếu được văn bản nói về tổ chức này" in text, org_id
         assert "thông báo này liên quan đến" not in text, org_id
-
-
-def test_a_document_page_is_titled_with_all_its_words() -> None:
-    for uri, text in pages().items():
-        if uri.startswith("van-ban/") and uri != "van-ban/index.md":
-            heading = next(line for line in text.splitlines() if line.startswith("# "))
-            assert not heading.endswith("…"), (uri, heading)

@@ -63,14 +63,9 @@ class Document:
     def label(self) -> str:
         """How pages name the document: its citation, or, with neither number nor date, its
         kind and subject ('Kế hoạch triển khai thực hiện…'), never a bare 'Kế hoạch'."""
-        return self.full_label if self.number or self.date else excerpt(self.full_label, 90)
-
-    @property
-    def full_label(self) -> str:
-        """The label uncut: a page about the document is titled with all its words."""
         if self.number or self.date:
             return self.citation
-        return f"{self.kind} {self.subject[:1].lower()}{self.subject[1:]}"
+        return excerpt(f"{self.kind} {self.subject[:1].lower()}{self.subject[1:]}", 90)
 
 
 @dataclass(frozen=True)

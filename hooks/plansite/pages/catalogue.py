@@ -159,7 +159,7 @@ def _entity_pages(r: Renderer, out: dict[str, Page]) -> None:
         out[urls.document(doc)] = r.page(
             "document.md.j2",
             urls.document(doc),
-            doc.full_label,
+            doc.label,
             doc.subject,
             plan_of.source_file if plan_of else "plan_data/documents.yml",
             doc=doc,
