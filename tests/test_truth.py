@@ -233,7 +233,7 @@ def test_outside_facts_carry_number_date_article_and_effect() -> None:
     assert "Điều 1 khoản 1" not in home and "Điều 1 khoản 20" not in home
     assert "tỉnh Bến Tre, tỉnh Trà Vinh và tỉnh Vĩnh Long" in home
     assert "Ngày hiệu lực: 01/7/2025" not in home and "ban hành năm 2023" not in home
-    assert "sau ngày 22/02/2023" in home
+    assert "không sớm hơn ngày 22/02/2023" in home
     document = pages()["van-ban/chi-thi-27-ct-tu-2022.md"]
     assert "Trích yếu (theo cách kế hoạch này gọi văn bản)" in document
     glossary = pages()["thuat-ngu.md"]

@@ -203,3 +203,35 @@ def test_the_open_data_promises_only_what_the_downloads_hold() -> None:
         if " ".join(re.sub(r"^(- |\d+\. |[IVX]+\. )", "", p).split())[:50] not in joined
     ]
     assert missing == ["KẾ HOẠCH"], missing
+
+
+# --- Found by a reader going through every page (second review) -----------------------
+
+
+def test_no_page_gives_the_plan_an_issue_year_the_text_does_not_give() -> None:
+    """The digitised part has no date; the plan rests on a text of 22/02/2023, so it was
+    issued no earlier than that day, which is not 'after' it nor 'in 2023'."""
+    for uri, text in pages().items():
+        assert "ban hành năm 2023" not in text and "(năm 2023)" not in text, uri
+        assert "ban hành sau ngày 22/02/2023" not in text, uri
+    assert "không sớm hơn ngày 22/02/2023" in pages()[f"{PLAN}/index.md"]
+
+
+def test_pages_that_describe_ceased_bodies_or_their_texts_carry_the_notice_line() -> None:
+    site = output().site
+    (notice,) = site.notices
+    anchor = f"#{notice_anchor(notice)})"
+    uris = [f"{PLAN}/toan-van.md", "co-quan/index.md"] + [
+        f"van-ban/{d.id}.md" for d in site.documents if d.issuer in notice.organisations
+    ]
+    assert len(uris) >= 6
+    for uri in uris:
+        assert anchor in pages()[uri] and "01/7/2025" in pages()[uri], uri
+
+
+def test_the_notice_line_does_not_say_what_became_of_a_party_body() -> None:
+    """The notice cites laws on state bodies only: of a Party body it says no more."""
+    for org_id in ("thanh-uy-tra-vinh", "ban-thuong-vu-tinh-uy"):
+        text = pages()[f"co-quan/{org_id}.md"]
+        assert "chưa đối chiếu được văn bản nói về tổ chức này" in text, org_id
+        assert "thông báo này liên quan đến" not in text, org_id

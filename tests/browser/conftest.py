@@ -1,21 +1,35 @@
 """Real Chromium for what only a browser can show. Debian's chromium; nothing is downloaded.
 
 Without Chromium these tests skip and say why; under CI=true a missing Chromium fails.
+
+The tests must pass on a slow, busy machine, so they wait the way Playwright means them to:
+after anything that loads a page, `expect(page).to_have_url(...)`; then reads through
+`expect(locator)` assertions, which retry until they hold or time out; after anything
+asynchronous (search results, live reload, requests), a wait on the condition itself, never
+a fixed sleep. They assert no timing: Lighthouse's timed scores are benchmark figures
+(scripts/lighthouse_scores.py).
 """
 
 from __future__ import annotations
 
 import functools
 import http.server
+import json
 import os
 import shutil
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
+
+from plansite.model.site import load_site
+from plansite.model.types import Site
+from plansite.text import vn_date
 
 from ..conftest import ROOT
 
@@ -31,50 +45,18 @@ FLAGS = [
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 REAL_PLAN = "ke-hoach/bao-ve-moi-truong-tp-tra-vinh"
-# One page of every type, on each site (404.html is opened directly: a plain server
-# does not serve it for missing paths).
-PAGE_TYPES = {
-    "real": {
-        "trang-chu": "",
-        "ke-hoach": f"{REAL_PLAN}/",
-        "toan-van": f"{REAL_PLAN}/toan-van/",
-        "can-cu": f"{REAL_PLAN}/can-cu/",
-        "nhiem-vu": f"{REAL_PLAN}/nhiem-vu/",
-        "mot-nhiem-vu": f"{REAL_PLAN}/nhiem-vu/tuyen-truyen-van-dong/",
-        "tien-do-ke-hoach": f"{REAL_PLAN}/tien-do/",
-        "tien-do": "tien-do/",
-        "lich": "lich/",
-        "moi-cap-nhat": "moi-cap-nhat/",
-        "linh-vuc": "linh-vuc/",
-        "mot-linh-vuc": "linh-vuc/moi-truong/",
-        "co-quan": "co-quan/",
-        "mot-co-quan": "co-quan/ubnd-phuong-xa/",
-        "doi-tuong": "doi-tuong/ho-gia-dinh/",
-        "van-ban": "van-ban/",
-        "mot-van-ban": "van-ban/ke-hoach-04-kh-ubnd-2023/",
-        "thuat-ngu": "thuat-ngu/",
-        "du-lieu": "du-lieu/",
-        "nguoi-dan": "nguoi-dan/",
-        "to-thong-tin": "to-thong-tin/",
-        "ve-trang-nay": "ve-trang-nay/",
-        "kha-nang-tiep-can": "kha-nang-tiep-can/",
-        "404": "404.html",
-    },
-    "sample": {
-        "trang-chu": "",
-        "ke-hoach": "ke-hoach/ke-hoach-thanh-pho-mau/",
-        "mot-nhiem-vu": "ke-hoach/ke-hoach-tinh-mau/nhiem-vu/nang-cap-nuoc-sach/",
-        "nhiem-vu-trang-2": "ke-hoach/ke-hoach-dai-mau/nhiem-vu/trang-2/",
-        "tien-do": "tien-do/",
-        "tien-do-ke-hoach": "ke-hoach/ke-hoach-tinh-mau/tien-do/",
-        "lich": "lich/",
-        "moi-cap-nhat": "moi-cap-nhat/",
-        "mot-linh-vuc": "linh-vuc/rac-thai-mau/",
-        "mot-co-quan": "co-quan/so-y-te-mau/",
-        "du-lieu": "du-lieu/",
-        "ve-du-lieu-mau": "ve-du-lieu-mau/",
-    },
-}
+# One page of every type, on each site, as {site: {page type: path}}; scripts/lighthouse_scores.py
+# measures the same pages. 404.html is opened directly: a plain server does not serve it for
+# missing paths.
+PAGE_TYPES: dict[str, dict[str, str]] = json.loads(
+    (Path(__file__).with_name("pages.json")).read_text(encoding="utf-8")
+)
+
+
+# Assertions wait up to this long (Playwright's default is 5 s): a busy machine is slow, and a
+# longer wait costs nothing when the condition already holds.
+WAIT_MS = 20_000
+expect.set_options(timeout=WAIT_MS)
 
 
 def require_chromium() -> None:
@@ -160,3 +142,60 @@ def wait_for_results(page: Any, query: str) -> None:
         " return r && r.dataset.query === q; }",
         arg=query,
     )
+
+
+def wait_until_still(page: Any) -> None:
+    """Wait until no CSS transition or animation runs (the search opens with a fade)."""
+    page.wait_for_function(
+        "() => document.getAnimations().every(a => a.playState !== 'running')",
+        timeout=WAIT_MS,
+    )
+
+
+class Traffic:
+    """Every request a browser context makes, and a wait until none is in flight.
+
+    `wait_until_quiet` waits on the requests themselves: each must have finished or failed.
+    """
+
+    def __init__(self, context: Any) -> None:
+        self.requests: list[Any] = []
+        self.finished: list[Any] = []
+        self._pending: set[Any] = set()
+        context.on("request", self._sent)
+        context.on("requestfinished", self._finished)
+        context.on("requestfailed", self._failed)
+
+    def _sent(self, request: Any) -> None:
+        self.requests.append(request)
+        self._pending.add(request)
+
+    def _failed(self, request: Any) -> None:
+        self._pending.discard(request)
+
+    def _finished(self, request: Any) -> None:
+        self.finished.append(request)
+        self._pending.discard(request)
+
+    @property
+    def urls(self) -> list[str]:
+        return [request.url for request in self.requests]
+
+    def wait_until_quiet(self, page: Any) -> None:
+        deadline = time.monotonic() + WAIT_MS / 1000
+        while self._pending:
+            assert time.monotonic() < deadline, [r.url for r in self._pending]
+            page.wait_for_timeout(50)  # lets Playwright deliver the requests' events
+
+
+@functools.cache
+def site_data(which: str) -> Site:
+    """The checked data of the real or sample site: tests read dates and plans from it
+    instead of repeating them."""
+    root = ROOT if which == "real" else ROOT / "examples" / "sample"
+    return load_site(root / "plan_data", root)
+
+
+def as_of(which: str = "real") -> str:
+    """The data's date as pages write it ('07/12/2026')."""
+    return vn_date(site_data(which).as_of)

@@ -6,9 +6,10 @@ import re
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from ..conftest import ROOT
-from .conftest import AXE, PAGE_TYPES, WCAG, search
+from .conftest import AXE, PAGE_TYPES, WCAG, search, wait_for_results, wait_until_still
 
 SHOTS = ROOT / "build" / "screenshots"
 
@@ -40,12 +41,14 @@ def test_axe_finds_no_wcag_violations(
     page.screenshot(path=str(SHOTS / f"{site}-{name}-{width}.png"))
     assert axe_violations(page) == []
     search(page, "moi truong")
+    wait_until_still(page)  # colours are judged once the search has faded in
     assert axe_violations(page) == [], "with the search open"
 
 
 def test_skip_link_comes_first_and_focus_is_visible(sites: dict[str, str], page_at: Any) -> None:
     page = page_at(sites["real"] + PAGE_TYPES["real"]["toan-van"])
     page.keyboard.press("Tab")
+    expect(page.get_by_role("link", name="Chuyển đến nội dung chính")).to_be_focused()
     focused = page.evaluate(
         "() => { const e = document.activeElement; const s = getComputedStyle(e);"
         " return [e.textContent.trim(), e.getAttribute('href'), s.outlineStyle,"
@@ -55,17 +58,19 @@ def test_skip_link_comes_first_and_focus_is_visible(sites: dict[str, str], page_
     assert text == "Chuyển đến nội dung chính" and href.startswith("#")
     assert outline != "none" and height > 0, "the focused skip link must be visible"
     page.keyboard.press("Enter")
-    assert page.url.endswith(href)
+    expect(page).to_have_url(re.compile(re.escape(href) + "$"))
 
 
 def test_search_works_from_the_keyboard_alone(sites: dict[str, str], page_at: Any) -> None:
     page = page_at(sites["real"])
     page.keyboard.press("/")
+    expect(page.locator("input.md-search__input")).to_be_focused()
     page.keyboard.type("thuat ngu", delay=10)
-    page.wait_for_selector(".md-search-result__item")
+    wait_for_results(page, "thuat ngu")  # not the results of "thuat n", still being typed
     page.keyboard.press("ArrowDown")
+    expect(page.locator(".md-search-result__item a").first).to_be_focused()
     page.keyboard.press("Enter")
-    page.wait_for_url(re.compile(r".*/thuat-ngu/(\?.*)?$"))
+    expect(page).to_have_url(re.compile(r"/thuat-ngu/(\?.*)?$"))
 
 
 @pytest.mark.parametrize(("site", "name"), CASES)

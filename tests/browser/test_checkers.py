@@ -1,18 +1,23 @@
 """Outside checkers: the Nu HTML Checker on every page, Lighthouse on every page type.
 
-Lighthouse 12.2.3 (mobile preset, simulated slow 4G) runs on pages served by a plain
-static server with no compression. Accessibility, best practices and SEO must score 100
-on every page type; performance must reach 90 as the median of three runs.
+Lighthouse 12.2.3 (mobile preset, simulated slow 4G) runs once on one page of each type,
+served by a plain static server with no compression. Accessibility, best practices and SEO
+must score 100: their audits do not depend on timing. Of what the performance score is made
+of, only what does not depend on the machine's speed is asserted: the bytes a first visit
+transfers, the DOM's size, and which files block rendering. The timed score itself (the
+project aims at a median of 90) is a benchmark figure: scripts/lighthouse_scores.py measures
+it, three runs a page, and BENCHMARKS.md records it.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
-import statistics
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -55,8 +60,9 @@ def test_nu_html_checker_finds_no_errors(real_site: Path, sample_site: Path) -> 
     assert [f"{m['url']}: {m['message']}" for m in messages] == []
 
 
-def lighthouse(urls: list[str], runs: int, categories: str, parallel: int = 1) -> list[dict]:
-    """Lighthouse reports, one per URL and run; `parallel` processes split the URLs."""
+def lighthouse(urls: list[str], runs: int, what: str, parallel: int = 1) -> list[dict[str, Any]]:
+    """Lighthouse reports, one per URL and run (tests/browser/lighthouse.mjs says what each
+    holds); `parallel` processes split the URLs."""
     require_chromium()
     need("node")
     need("lighthouse", ROOT / "node_modules" / "lighthouse" / "package.json")
@@ -64,7 +70,7 @@ def lighthouse(urls: list[str], runs: int, categories: str, parallel: int = 1) -
     shares = [urls[i::parallel] for i in range(parallel)]
     processes = [
         subprocess.Popen(
-            ["node", str(LIGHTHOUSE), str(runs), categories, *share],
+            ["node", str(LIGHTHOUSE), str(runs), what, *share],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
@@ -91,54 +97,50 @@ def every_page_type() -> list[tuple[str, str]]:
     ]
 
 
-def test_lighthouse_accessibility_best_practices_seo_are_100_on_every_page_type(
-    sites: dict[str, str],
-) -> None:
-    # These audits do not depend on timing, so two processes share the pages.
+@pytest.fixture(scope="module")
+def lighthouse_reports(sites: dict[str, str]) -> list[dict[str, Any]]:
+    """One Lighthouse run on every page type: accessibility, best practices, SEO, and the
+    audits that count bytes and DOM nodes (no performance score, no timing). None of it
+    depends on timing, so two processes share the pages."""
     urls = [sites[site] + path for site, path in every_page_type()]
-    reports = lighthouse(urls, 1, "accessibility,best-practices,seo", parallel=2)
-    assert len(reports) == len(urls)
+    reports = lighthouse(urls, 1, "accessibility,best-practices,seo,weight", parallel=2)
+    assert sorted(r["url"] for r in reports) == sorted(urls)
+    assert [(r["url"], r["runtimeError"]) for r in reports if r["runtimeError"]] == []
+    return reports
+
+
+def test_lighthouse_accessibility_best_practices_seo_are_100_on_every_page_type(
+    lighthouse_reports: list[dict[str, Any]],
+) -> None:
     below = [
-        (r["url"], r["scores"], r["failing"]) for r in reports if min(r["scores"].values()) < 100
+        (r["url"], r["scores"], r["failing"])
+        for r in lighthouse_reports
+        if not all(score == 100 for score in r["scores"].values())
     ]
     assert below == []
 
 
-# Performance is timing-sensitive: one process, three runs each, judged on the median.
-# Both home pages, the longest text page and a chart-and-table page.
-PERFORMANCE_PAGES = [
-    ("real", ""),
-    ("real", PAGE_TYPES["real"]["toan-van"]),
-    ("sample", ""),
-    ("sample", PAGE_TYPES["sample"]["mot-co-quan"]),
-]
 MAX_BYTES = 400_000  # everything a first visit transfers, uncompressed
 MAX_DOM = 1_400  # Lighthouse's own threshold for an excessive DOM
+# The only files allowed to block rendering: the theme's stylesheet and the site's own two.
+# Chromium marks a request render-blocking from the markup alone (read from the trace), so
+# this holds or not whatever the machine's speed; Lighthouse's render-blocking audit would
+# leave out files that happened to load within 50 ms.
+MAY_BLOCK = re.compile(r"/assets/stylesheets/(main\.[0-9a-f]+\.min|plansite|plansite-search)\.css$")
 
 
-def medians(reports: list[dict]) -> dict[str, float]:
-    runs: dict[str, list[int]] = {}
-    for report in reports:
-        runs.setdefault(report["url"], []).append(report["scores"]["performance"])
-    return {url: statistics.median(scores) for url, scores in runs.items()}
-
-
-def test_lighthouse_performance_median_is_at_least_90(sites: dict[str, str]) -> None:
-    """What does not depend on timing is asserted on every run: bytes, DOM size, no file
-    that blocks rendering but the theme's own stylesheet. The timing score is judged on the
-    median of three runs; a page below 90 is measured once more (three runs) before the
-    test fails, since a busy machine slows single runs."""
-    urls = [sites[site] + path for site, path in PERFORMANCE_PAGES]
-    reports = lighthouse(urls, 3, "performance")
-    for report in reports:
-        metrics = report["metrics"]
-        assert metrics["bytes"] <= MAX_BYTES and metrics["dom"] <= MAX_DOM, report
-        blocking = [u for u in metrics["blocking"] if "/assets/stylesheets/main." not in u]
-        assert not blocking, report
-    found = medians(reports)
-    slow = [url for url, median in found.items() if median < 90]
-    if slow:
-        found |= {
-            u: max(m, found[u]) for u, m in medians(lighthouse(slow, 3, "performance")).items()
-        }
-    assert len(found) == len(urls) and min(found.values()) >= 90, found
+def test_every_page_type_is_light_small_and_blocked_by_stylesheets_only(
+    sites: dict[str, str], lighthouse_reports: list[dict[str, Any]]
+) -> None:
+    facts = {r["url"]: r["facts"] for r in lighthouse_reports}
+    heavy = {url: f["bytes"] for url, f in facts.items() if f["bytes"] > MAX_BYTES}
+    large = {url: f["dom"] for url, f in facts.items() if f["dom"] > MAX_DOM}
+    blocking = {
+        (page, url)
+        for page, f in facts.items()
+        for url in f["blocking"]
+        if not (url.startswith(tuple(sites.values())) and MAY_BLOCK.search(url))
+    }
+    assert (heavy, large, blocking) == ({}, {}, set())
+    # The theme's stylesheet blocks every page: proof that the trace was read at all.
+    assert all(f["blocking"] for f in facts.values())

@@ -8,10 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from ..conftest import ROOT, run_build
-from .conftest import PAGE_TYPES, search
+from .conftest import PAGE_TYPES, as_of, search
 
 
 @pytest.fixture(scope="module")
@@ -39,18 +40,18 @@ def test_offline_site_works_from_disk_with_toneless_search(
     page.on("request", lambda request: requests.append(request.url))
     page.goto((offline_site / "index.html").as_uri())
     page.get_by_role("link", name="Đọc toàn văn kế hoạch").click()
-    assert page.url.endswith("/toan-van.html") and page.locator("article h1").count() == 1
+    expect(page).to_have_url(re.compile(r"/toan-van\.html$"))
+    expect(page.locator("article h1")).to_have_count(1)
     search(page, "moi truong")
-    titles = page.locator(".md-search-result__item h1").all_inner_texts()
-    assert "Bảo vệ môi trường" in titles
+    titles = page.locator(".md-search-result__item h1")
+    expect(titles.get_by_text("Bảo vệ môi trường", exact=True).first).to_be_visible()
     # The same ranking as online: the syllables typed together, đ typed as d.
     for query in ("dia ban", "so ket", "xanh sach dep"):
         search(page, query)
-        assert page.locator(".md-search-result__item h1").first.inner_text() == "Toàn văn kế hoạch"
+        expect(titles.first).to_have_text("Toàn văn kế hoạch")
     page.locator(".md-search-result__item a").first.click()
-    assert re.search(r"/toan-van\.html\?h=xanh\+sach\+dep$", page.url), page.url
-    page.wait_for_selector("article mark")
-    assert page.locator("article mark").all_text_contents() == ["Xanh - Sạch - Đẹp"]
+    expect(page).to_have_url(re.compile(r"/toan-van\.html\?h=xanh\+sach\+dep$"))
+    expect(page.locator("article mark")).to_have_text(["Xanh - Sạch - Đẹp"])
     assert [u for u in requests if not u.startswith(("file:", "data:", "blob:"))] == []
     page.close()
 
@@ -64,7 +65,7 @@ def test_the_online_build_keeps_directory_urls(real_site: Path) -> None:
 def printed(browser: Any, sites: dict[str, str]) -> list[str]:
     page = browser.new_page()
     page.goto(sites["real"] + PAGE_TYPES["real"]["toan-van"])
-    assert page.get_by_role("button", name="In / Lưu PDF").is_visible()
+    expect(page.get_by_role("button", name="In / Lưu PDF")).to_be_visible()
     page.emulate_media(media="print")
     pdf = page.pdf(format="A4", print_background=True)
     page.close()
@@ -88,7 +89,7 @@ def test_print_keeps_the_text_and_numbering_without_navigation(printed: list[str
 def test_every_printed_page_carries_source_and_date(printed: list[str]) -> None:
     assert len(printed) >= 2
     for page in printed:
-        assert squeeze("Dữ liệu cập nhật đến ngày 30/11/2026") in squeeze(page)
+        assert squeeze(f"Dữ liệu cập nhật đến ngày {as_of()}") in squeeze(page)
 
 
 def test_no_printed_page_ends_on_a_heading(printed: list[str]) -> None:

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from .conftest import PAGE_TYPES, search
+from .conftest import PAGE_TYPES, Traffic, search
 
 CASES = [(site, name) for site, pages in PAGE_TYPES.items() for name in pages]
 FIRST_VISIT_LIMIT = 400 * 1024
@@ -18,15 +18,14 @@ def test_no_request_goes_to_another_host(
 ) -> None:
     base = sites[site]
     context = browser.new_context()
-    requests: list[str] = []
-    context.on("request", lambda request: requests.append(request.url))
+    traffic = Traffic(context)
     page = context.new_page()
     page.goto(base + PAGE_TYPES[site][name], wait_until="networkidle")
     search(page, "moi truong")
-    page.wait_for_load_state("networkidle")
+    traffic.wait_until_quiet(page)  # what the search asked for has arrived
     context.close()
-    outside = [u for u in requests if not u.startswith((base, "data:", "blob:"))]
-    assert requests and outside == []
+    outside = [u for u in traffic.urls if not u.startswith((base, "data:", "blob:"))]
+    assert traffic.urls and outside == []
 
 
 @pytest.mark.parametrize("site", ["real", "sample"])
@@ -34,11 +33,11 @@ def test_first_visit_to_the_home_page_is_under_400_kb(
     browser: Any, sites: dict[str, str], site: str
 ) -> None:
     context = browser.new_context(viewport={"width": 390, "height": 844})
-    sizes: dict[str, int] = {}
-    context.on("response", lambda response: sizes.__setitem__(response.url, len(response.body())))
+    traffic = Traffic(context)
     page = context.new_page()
     page.goto(sites[site], wait_until="networkidle")
-    page.wait_for_timeout(500)
+    traffic.wait_until_quiet(page)
+    sizes = {request.url: len(request.response().body()) for request in traffic.finished}
     context.close()
     total = sum(sizes.values())
     assert total <= FIRST_VISIT_LIMIT, sorted(sizes.items(), key=lambda item: -item[1])[:5]

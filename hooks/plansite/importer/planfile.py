@@ -244,8 +244,7 @@ def _attached(
 
 def _provenance(source: str, *, complete: bool) -> dict[str, str]:
     return {
-        "source": f"Nhập tự động từ tệp {source} bằng scripts/import_plan.py; "
-        "người biên tập cần soát lại với bản gốc.",
+        "source": f"Nhập tự động từ tệp {source}; người biên tập cần soát lại với bản gốc.",
         "extent": "toan-van" if complete else "mot-phan",
         "coverage": "Toàn bộ văn bản nguồn, đến khối chữ ký."
         if complete

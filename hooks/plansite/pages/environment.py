@@ -53,6 +53,13 @@ def _cell(value: str) -> Markup:
     return Markup("<br>".join(lines))
 
 
+def _after_kind(subject: str) -> str:
+    """A subject after its kind, as one sentence: 'Kế hoạch' + 'Triển khai…' → 'triển khai…'.
+    An acronym or a name in capitals keeps its case."""
+    first = subject.split(" ", 1)[0]
+    return subject if first.isupper() and len(first) > 1 else subject[:1].lower() + subject[1:]
+
+
 def _hashes(level: int) -> Markup:
     return Markup("#" * max(1, min(level, 6)))
 
@@ -164,6 +171,12 @@ def environment() -> Environment:
         QUOTE_PREVIEW=QUOTE_PREVIEW,
     )
     env.filters.update(
-        html=_html, cell=_cell, date=_date, excerpt=excerpt, raw_url=_raw_url, raw_code=_raw_code
+        html=_html,
+        cell=_cell,
+        after_kind=_after_kind,
+        date=_date,
+        excerpt=excerpt,
+        raw_url=_raw_url,
+        raw_code=_raw_code,
     )
     return env
