@@ -84,7 +84,8 @@ def quote(value: object) -> str:
         return "một bảng khóa–giá trị"
     if isinstance(value, list):
         return "một danh sách"
-    text = str(value)
+    # A value over several lines (a block scalar) is shown on one: a message is one line.
+    text = " ".join(str(value).split()) if "\n" in str(value) else str(value)
     if len(text) > 60:
         text = text[:57] + "..."
     return f"'{text}'"
