@@ -21,7 +21,7 @@ from .capitals import from_capitals
 from .classify import Imported
 from .duties import find_duties
 from .passages import anchors, references, tag
-from .rowtasks import Agencies, RowTasks
+from .rowtasks import Agencies, RowTasks, task_id
 
 KEM_THEO = re.compile(r"^\((?:Ban hành )?[Kk]èm theo ")
 _ROMAN_NUMBER = re.compile(r"^[IVX]+\.$")
@@ -269,17 +269,13 @@ def _tasks(
     if section is None:
         return []
     found = dict((id(b), a) for a, b in found_anchors)
-    tasks, seen = [], set()
+    tasks: list[dict[str, str]] = []
+    seen: set[str] = set()
     for item in section.get("children", []):
         if not (item.get("number") or "").rstrip(".").isdigit():
             continue
-        words = (item.get("heading") or item.get("text") or "").split()
-        base = slugify(" ".join(words[:5])) or "nhiem-vu"
-        task_id, n = base, 2
-        while task_id in seen:
-            task_id, n = f"{base}-{n}", n + 1
-        seen.add(task_id)
-        tasks.append({"id": task_id, "block": found[id(item)]})
+        words = item.get("heading") or item.get("text") or ""
+        tasks.append({"id": task_id(words, seen, words=5), "block": found[id(item)]})
     return tasks
 
 

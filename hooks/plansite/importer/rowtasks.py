@@ -78,7 +78,7 @@ class RowTasks:
 
     def add(self, row: TaskRow, seen: set[str]) -> None:
         cells = row.cells
-        task: dict[str, Any] = {"id": _task_id(cells[ColumnRole.TASK], seen), "block": row.anchor}
+        task: dict[str, Any] = {"id": task_id(cells[ColumnRole.TASK], seen), "block": row.anchor}
         leads = self.agencies.resolve(cells.get(ColumnRole.LEAD, ""))
         support = [
             org
@@ -104,7 +104,7 @@ class RowTasks:
         if not leads:
             return
         support = [org for org in self.agencies.resolve(duty.support) if org not in leads]
-        task: dict[str, Any] = {"id": _task_id(duty.lead, seen, words=12)}
+        task: dict[str, Any] = {"id": task_id(duty.lead, seen, words=12)}
         task["block"] = duty.anchor
         task["lead"] = leads[0] if len(leads) == 1 else leads
         if support:
@@ -123,10 +123,11 @@ class RowTasks:
             self.periods["nhận ra"] += 1
 
 
-def _task_id(text: str, seen: set[str], words: int = 6) -> str:
+def task_id(text: str, seen: set[str], words: int = 6) -> str:
+    """An id from the first `words` words of `text`, made unique among `seen` ("-2", "-3")."""
     base = slugify(" ".join(text.split()[:words])) or "nhiem-vu"
-    task_id, n = base, 2
-    while task_id in seen:
-        task_id, n = f"{base}-{n}", n + 1
-    seen.add(task_id)
-    return task_id
+    found, n = base, 2
+    while found in seen:
+        found, n = f"{base}-{n}", n + 1
+    seen.add(found)
+    return found
