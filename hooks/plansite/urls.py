@@ -10,7 +10,7 @@ import posixpath
 from functools import lru_cache
 
 from .model.sitewide import Notice
-from .model.types import Document, Domain, Group, Organisation, Plan, Task
+from .model.types import Document, Domain, Group, Organisation, Plan, Site, Task
 
 HOME = "index.md"
 PLANS = "ke-hoach/index.md"
@@ -23,7 +23,21 @@ CALENDAR = "lich/index.md"
 RECENT = "moi-cap-nhat/index.md"
 OPEN_DATA = "du-lieu/index.md"
 LEAFLET = "to-thong-tin.md"
+OFFLINE = "ngoai-tuyen.md"
 DATA_DIR = "du-lieu"
+
+
+def saved_offline(site: Site) -> list[str]:
+    """The pages a reader's browser saves at the first visit, to read with no connection:
+    the home page, the citizens' guide, every plan's full text, the leaflet, and the page
+    that says there is no connection."""
+    pages = [HOME]
+    if site.citizens and site.citizens.guide:
+        pages.append(site.citizens.guide)
+    pages += [full_text(plan) for plan in site.plans]
+    if site.citizens:
+        pages.append(LEAFLET)
+    return [*pages, OFFLINE]
 
 
 def plan_home(plan: Plan) -> str:

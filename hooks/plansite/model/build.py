@@ -127,6 +127,7 @@ def _site(
         as_of=dt.date.fromisoformat(site_data["as_of"]),
         site_url=(site_data.get("site_url") or "").rstrip("/") or None,
         description=site_data.get("description"),
+        short_name=site_data.get("short_name"),
         menu=tuple(site_data.get("menu") or ()),
         notices=tuple(sorted(notices, key=lambda n: (n.date, n.id), reverse=True)),
         contacts=settings.contacts(site_data.get("contacts")),

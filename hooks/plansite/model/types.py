@@ -381,6 +381,7 @@ class Site:
     operator: Operator | None = None
     citizens: CitizenSummary | None = None
     references: tuple[Reference, ...] = ()
+    short_name: str | None = None
 
     def document(self, doc_id: str) -> Document:
         return next(d for d in self.documents if d.id == doc_id)

@@ -62,6 +62,13 @@ def _site_pages(r: Renderer, out: dict[str, Page]) -> None:
     )
     if site.citizens:
         out[urls.LEAFLET] = _leaflet(r)
+    out[urls.OFFLINE] = r.page(
+        "offline.md.j2",
+        urls.OFFLINE,
+        "Không có kết nối",
+        "Trang này chưa được lưu trên máy và hiện không có kết nối mạng.",
+        None,
+    )
     out[urls.GLOSSARY] = r.page(
         "glossary.md.j2",
         urls.GLOSSARY,

@@ -41,6 +41,7 @@ UNSEARCHED = frozenset(
         "organisations.md.j2",
         "progress.md.j2",
         "plan_progress.md.j2",
+        "offline.md.j2",
     }
 )
 
