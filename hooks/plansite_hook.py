@@ -29,7 +29,7 @@ log = logging.getLogger("mkdocs.plugins.plansite")
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    _publish.compress = command != "serve"
+    _publish.for_server = command != "serve"
     session.start(serving=command == "serve")
     incremental.start(dirty=dirty and command == "serve")
 
@@ -51,8 +51,7 @@ def on_config(config: Any) -> Any:
     if "material/search" in config.plugins:
         raise PluginError("Hãy đặt 'plugins: []' trong mkdocs.yml: tìm kiếm do plansite đảm nhận.")
     offline = bool(config.extra.get("plansite_offline"))  # OFFLINE=true: a USB copy (file://)
-    if offline:
-        config.use_directory_urls = _publish.compress = False
+    _publish.configure(config)  # no server (nor worker) for the preview and the file:// copy
     _search = SearchIndexer.for_site(_output.site, offline=offline)
     if _output.site.site_url and not config.site_url:
         config.site_url = _output.site.site_url + "/"
@@ -116,4 +115,4 @@ def on_post_build(config: Any) -> None:
     except SearchIndexError as exc:
         raise PluginError(str(exc)) from None
     log.info(f"Chỉ mục tìm kiếm: {report.pages} trang, {report.seconds:.2f} giây ({report.kind})")
-    _publish.precompress(Path(config.site_dir))
+    _publish.finish(Path(config.site_dir), _output.site)

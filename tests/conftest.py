@@ -25,6 +25,21 @@ MKDOCS = [sys.executable, "-m", "mkdocs"]
 REGEN = os.environ.get("PLANSITE_REGEN") == "1"
 
 
+# What a build for a web server adds to every page for the service worker, and the preview and
+# a build without the hook do not: the manifest, the theme colour, the hidden saved-copy banner
+# and the script that registers the worker.
+WORKER_PARTS = re.compile(
+    r'\s*<link rel="manifest" href="[^"]*">'
+    r'|\s*<meta name="theme-color" content="[^"]*">'
+    r'|\s*<p class="ban-da-luu" data-saved-copy hidden>.*?</p>'
+    r'|\s*<script src="[^"]*plansite-offline\.js" data-worker="[^"]*" data-scope="[^"]*"></script>'
+)
+
+
+def without_worker(html: str) -> str:
+    return WORKER_PARTS.sub("", html)
+
+
 def run_build(config: Path, site_dir: Path, env: dict[str, str] | None = None) -> str:
     """`mkdocs build --strict` (never with -q, which hides warnings from --strict)."""
     inherited = {k: v for k, v in os.environ.items() if not k.endswith("_EPOCH")}

@@ -57,6 +57,10 @@ def local_copy(site: Path, https_port: int, http_port: int) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _port(base: str) -> int:
+    return int(base.rsplit(":", 1)[1].strip("/"))
+
+
 @dataclass
 class Nginx:
     process: subprocess.Popen[bytes]
@@ -64,19 +68,25 @@ class Nginx:
     redirect_base: str  # the port-80 server's copy
     log: Path
 
+    @property
+    def ports(self) -> tuple[int, int]:
+        return (_port(self.base), _port(self.redirect_base))
+
     def stop(self) -> None:
         self.process.terminate()
         self.process.wait(timeout=10)
 
 
-def start_nginx(site: Path, prefix: Path) -> Nginx:
-    """Start nginx serving `site` with a copy of the shipped configuration under `prefix`."""
+def start_nginx(site: Path, prefix: Path, ports: tuple[int, int] | None = None) -> Nginx:
+    """Start nginx serving `site` with a copy of the shipped configuration under `prefix`,
+    on free ports or on `ports` (HTTPS block, port-80 block): the same ports again are how a
+    test brings a stopped site back, at the same origin."""
     require_nginx()
     conf = prefix / "conf"
     shutil.copytree(NGINX_DIR / "snippets", conf / "snippets")
     shutil.copy(MIME_TYPES, conf / "mime.types")
     (conf / "sites-enabled").mkdir()
-    https_port, http_port = free_port(), free_port()
+    https_port, http_port = ports or (free_port(), free_port())
     (conf / "sites-enabled" / "plansite.conf").write_text(
         local_copy(site, https_port, http_port), encoding="utf-8"
     )

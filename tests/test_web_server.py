@@ -104,6 +104,19 @@ def test_fingerprinted_files_are_kept_a_year_everything_else_revalidates(
         assert (again, body) == (304, b""), path
 
 
+def test_the_worker_and_the_manifest_revalidate_and_say_their_type(
+    nginx_sites: dict[str, Any],
+) -> None:
+    """A new build's worker must reach browsers at their next visit: sw.js is never kept."""
+    base = nginx_sites["real"].base
+    status, got, _ = fetch(base, "sw.js", **{"Accept-Encoding": "br"})
+    assert (status, got["Cache-Control"], got["Content-Encoding"]) == (200, "no-cache", "br")
+    assert got["Content-Type"].startswith(("text/javascript", "application/javascript"))
+    manifest = fetch(base, "manifest.webmanifest")[1]
+    assert manifest["Content-Type"].startswith("application/manifest+json")
+    assert manifest["Cache-Control"] == "no-cache"
+
+
 @pytest.mark.parametrize("which", ["real", "sample"])
 def test_unknown_addresses_get_the_vietnamese_404_page(
     which: str, nginx_sites: dict[str, Any]

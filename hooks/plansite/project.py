@@ -24,7 +24,7 @@ from .pages.markers import Expander
 from .pages.nav import nav, not_in_nav
 from .pages.renderer import Page, Renderer
 from .paths import display
-from .theme import search
+from .theme import offline, search
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,12 @@ def generate(
     hidden = not_in_nav(generated, entries)
     assets = opendata.files(site, site_name)
     assets.update(search.assets())
-    extra = {"plansite_sample": site.sample, "plansite_search": search.theme_extra()}
+    assets.update(offline.assets(site, site_name))
+    extra = {
+        "plansite_sample": site.sample,
+        "plansite_search": search.theme_extra(),
+        "plansite_saved": offline.theme_extra(enabled=False),  # the hook turns it on
+    }
     return SiteOutput(site, generated, handwritten, assets, entries, hidden, extra)
 
 

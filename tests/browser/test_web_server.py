@@ -110,6 +110,9 @@ def test_first_visit_to_the_home_page_compressed(
     context.on("requestfinished", lambda request: responses.append(request))
     page = context.new_page()
     page.goto(nginx_sites[which].base, wait_until="networkidle")
+    # The page's own requests; what the service worker saves after the page has loaded is
+    # measured in test_saved_copies.py.
+    responses = [r for r in responses if r.service_worker is None]
     sent = sum(r.sizes()["responseBodySize"] for r in responses)
     plain = sum(len(r.response().body()) for r in responses)
     kinds = {r.response().headers.get("content-encoding") for r in responses}

@@ -196,7 +196,10 @@
   function prepare() {
     if (prepared) return prepared;
     prepared = backend.prepare().then(function () { return backend.filters(); }).then(showFilters);
-    prepared.catch(function () { meta.textContent = labels.labelFailed; });
+    prepared.catch(function () {
+      meta.textContent = labels.labelFailed;
+      prepared = null; // offline now, maybe not at the next search: try again then
+    });
     return prepared;
   }
 
