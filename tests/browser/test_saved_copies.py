@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
+from ..conftest import ROOT
 from ..nginx_server import Nginx, start_nginx
 from .conftest import REAL_PLAN, WAIT_MS, search
 
@@ -155,7 +156,7 @@ def test_a_page_never_saved_shows_the_offline_page(site: Site, phone: Any) -> No
     # The other pages opened on this device are listed by their titles.
     saved = page.locator("[data-saved-pages]")
     expect(saved).to_be_visible()
-    expect(saved.get_by_role("link", name=re.compile("Về trang này"))).to_be_visible()
+    expect(saved.get_by_role("listitem")).to_have_text(["Về trang này"])
     page.get_by_role("article").get_by_role("link", name="Trang chủ", exact=True).click()
     expect(page).to_have_url(site.base)
     expect(saved_banner(page)).to_be_visible()
@@ -229,3 +230,18 @@ def test_first_visit_and_a_visit_offline_in_bytes(site: Site, browser: Any) -> N
 
 def sent(requests: list[Any]) -> int:
     return sum(max(r.sizes()["responseBodySize"], 0) for r in requests)
+
+
+def test_the_removal_worker_deletes_the_saved_copies_and_unregisters(
+    site: Site, phone: Any
+) -> None:
+    """What README's "Gỡ service worker" promises: the next visit removes the worker."""
+    page = first_visit(phone, site.base)
+    removal = ROOT / "hooks" / "plansite" / "theme" / "assets" / "plansite-sw-remove.js"
+    (site.root / "sw.js").write_text(removal.read_text(encoding="utf-8"), encoding="utf-8")
+    for suffix in (".br", ".gz"):
+        (site.root / f"sw.js{suffix}").unlink(missing_ok=True)
+    page.reload()
+    page.evaluate("() => navigator.serviceWorker.getRegistration().then(r => r.update())")
+    until(page, "async () => (await caches.keys()).length", 0)
+    until(page, "async () => (await navigator.serviceWorker.getRegistrations()).length", 0)

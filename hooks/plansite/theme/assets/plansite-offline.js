@@ -23,14 +23,21 @@
   var list = section.querySelector("[data-saved-list]");
   var prefix = "plansite:" + scope + ":";
   var linked = {};
+  linked[document.baseURI] = true; // this page itself
+  // Titles end with " - <the site's name>", as this page's does: the list shows what comes before.
+  var own = document.title.indexOf(" - ");
+  var siteName = own >= 0 ? document.title.slice(own) : null;
   document.querySelectorAll(".md-content a[href]").forEach(function (a) { linked[a.href] = true; });
 
   function titled(request) {
     return caches.match(request).then(function (response) {
       if (!response || (response.headers.get("content-type") || "").indexOf("text/html") !== 0) return null;
       return response.text().then(function (html) {
-        var title = new DOMParser().parseFromString(html, "text/html").title;
-        return { url: request.url, title: title || request.url };
+        var title = new DOMParser().parseFromString(html, "text/html").title || request.url;
+        if (siteName && title.length > siteName.length && title.slice(-siteName.length) === siteName) {
+          title = title.slice(0, -siteName.length);
+        }
+        return { url: request.url, title: title };
       });
     });
   }
