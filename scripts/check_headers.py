@@ -83,6 +83,13 @@ def check(base: str) -> list[str]:
         problems += security_problems(asset[1], "Tệp CSS")
         if "immutable" not in asset[1].get("Cache-Control", ""):
             problems.append("Tệp CSS có mã băm trong tên nhưng không được lưu đệm lâu (immutable)")
+    if b'data-worker="' in body:  # the service worker: a new build must reach browsers at once
+        worker = fetch(urljoin(base, "sw.js"))
+        if worker[0] != 200 or worker[1].get("Cache-Control") != "no-cache":
+            problems.append(
+                f"sw.js (service worker): phải trả mã 200 với Cache-Control 'no-cache', đang là "
+                f"mã {worker[0]}, '{worker[1].get('Cache-Control')}'"
+            )
     status, got, body = fetch(urljoin(base, "khong-co-trang-nay-plansite/"))
     if status != 404 or "Không tìm thấy trang".encode() not in body:
         problems.append(f"Địa chỉ không có trả về mã {status} thay vì trang 404 tiếng Việt")
