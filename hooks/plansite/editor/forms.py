@@ -51,10 +51,15 @@ def _summary(properties: dict[str, Any]) -> str | None:
     return f"{{{{fields.{key}}}}}" if key else None
 
 
-def object_fields(node: dict[str, Any], where: str) -> list[Field]:
-    """The fields of an object schema, in the schema's order."""
+def object_fields(node: dict[str, Any], where: str, present: bool = True) -> list[Field]:
+    """The fields of an object schema, in the schema's order.
+
+    Decap checks a required field even inside an optional object that is left empty, so
+    there (`present` False) the fields are optional in the form; the backend's schema
+    check still asks for them once the object is filled in.
+    """
     node, _ = resolve(node)
-    required = set(node.get("required", ()))
+    required = set(node.get("required", ())) if present else set()
     found = []
     for name, child in node.get("properties", {}).items():
         made = field(name, child, name in required, f"{where}.{name}")
@@ -67,6 +72,8 @@ def _list(out: Field, node: dict[str, Any], where: str) -> Field | None:
     items, names = resolve(node.get("items", {}))
     if items.get("type") == "object":
         out["fields"] = object_fields(items, f"{where}[]")
+        if items.get("title"):
+            out["label_singular"] = items["title"]
         summary = _summary(items.get("properties", {}))
         if summary:
             out["summary"] = summary
@@ -102,7 +109,7 @@ def field(name: str, node: dict[str, Any], required: bool, where: str) -> Field 
         }
     kind = node.get("type")
     if kind == "object":
-        return {**out, "widget": "object", "fields": object_fields(node, where)}
+        return {**out, "widget": "object", "fields": object_fields(node, where, required)}
     if kind == "array":
         return _list({**out, "widget": "list"}, node, where)
     if kind == "string":
