@@ -2,7 +2,8 @@
 
 Starts `scripts/preview.py` (what `scripts/dev serve` runs), opens Decap CMS at /admin/,
 logs in to the local backend, changes a sentence of a hand-written page, the data's date in
-`site.yml`, and adds a progress update; after each save the open preview shows the change.
+`site.yml`, and adds a progress update; after each save the open preview shows the change. A
+broken marker is refused, with the check's message shown beside the form.
 `git diff` then holds exactly the intended lines, and every request the browser made went
 to 127.0.0.1. Decap comes from editor/node_modules (`scripts/dev test` installs it).
 """
@@ -65,18 +66,35 @@ def open_entry(context: Any, url: str, entry: str) -> Any:
     return admin
 
 
+def click_line_end(admin: Any, text: str) -> None:
+    line = admin.locator("[data-slate-editor]").get_by_text(text)
+    box = line.bounding_box()
+    line.click(position={"x": box["width"] - 1, "y": box["height"] / 2})
+
+
 def edit_page(context: Any, preview: Any, url: str) -> None:
     preview.goto(url + "kha-nang-tiep-can/")
     admin = open_entry(context, url, "trang/entries/kha-nang-tiep-can")
     # A click at the end of the line puts the caret there. Slate follows caret moves made by
     # keys (End, arrows) only after the browser's next selection event, which typing by a
     # script can outrun; a click it follows at once.
-    line = admin.locator("[data-slate-editor]").get_by_text(SENTENCE)
-    box = line.bounding_box()
-    line.click(position={"x": box["width"] - 1, "y": box["height"] / 2})
+    click_line_end(admin, SENTENCE)
     admin.keyboard.type(ADDED)
     publish(admin)
     expect(preview.locator("article")).to_contain_text(ADDED.strip(), timeout=REBUILD_MS)
+
+
+def break_marker(context: Any, url: str, root: Path) -> None:
+    """A broken marker is refused beside the form with the check's message; nothing written."""
+    before = (root / "docs/ve-trang-nay.md").read_bytes()
+    admin = open_entry(context, url, "trang/entries/ve-trang-nay")
+    click_line_end(admin, "<!-- plan:notices -->")
+    admin.keyboard.type(" thêm")
+    publish(admin)
+    expect(admin.get_by_text(re.compile("Chưa lưu: dữ liệu sẽ có 1 lỗi"))).to_contain_text(
+        "docs/ve-trang-nay.md:13:1"
+    )
+    assert (root / "docs/ve-trang-nay.md").read_bytes() == before
 
 
 def edit_settings(context: Any, preview: Any, url: str) -> None:
@@ -119,6 +137,7 @@ def test_a_communicator_edits_a_page_the_settings_and_the_progress(
         admin.get_by_role("button", name="Đăng nhập").click()  # kept for the other tabs
         expect(admin.get_by_text("Trang viết tay").first).to_be_visible()
         edit_page(context, preview, url)
+        break_marker(context, url, root)
         edit_settings(context, preview, url)
         add_update(context, preview, url)
     finally:
