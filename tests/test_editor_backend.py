@@ -261,3 +261,48 @@ def test_media_and_deletions_are_refused(server: EditorServer, project: Path) ->
     assert status == 422 and "không xóa" in body["error"]
     assert call(server, {"action": "getMedia", "params": {"mediaFolder": "docs"}})[1] == []
     assert snapshot(project) == before
+
+
+def test_a_nested_change_keeps_every_comment_and_blank_line() -> None:
+    text = (ROOT / "plan_data/site.yml").read_text(encoding="utf-8")
+    data = read_plain(text)
+    data["notices"][0]["title"] += " (đã sửa)"
+    after = apply_yaml(text, decap(data))
+    removed, added = changed_lines(text, after)
+    assert len(removed) == len(added) == 1 and added[0].endswith(' (đã sửa)"')
+    assert len(after.splitlines()) == len(text.splitlines())
+
+
+def test_keys_the_form_does_not_send_are_kept() -> None:
+    text = (ROOT / "plan_data/site.yml").read_text(encoding="utf-8")
+    data = read_plain(text)
+    sent = {"as_of": "2026-12-31"}  # a form that shows only one field
+    after = apply_yaml(text, decap(sent))
+    assert changed_lines(text, after) == (
+        [f'as_of: "{data["as_of"]}"'],
+        ['as_of: "2026-12-31"'],
+    )
+
+
+def test_removing_a_list_item_removes_only_its_lines() -> None:
+    text = (ROOT / "plan_data/glossary.yml").read_text(encoding="utf-8")
+    data = read_plain(text)
+    gone = data["terms"].pop(1)
+    after = apply_yaml(text, decap(data))
+    removed, added = changed_lines(text, after)
+    assert added == []
+    assert any(gone["term"] in line for line in removed)
+    assert read_plain(after) == data
+
+
+def test_crlf_and_bom_are_kept(project: Path, server: EditorServer) -> None:
+    path = project / "plan_data/site.yml"
+    original = path.read_text(encoding="utf-8")
+    path.write_bytes(b"\xef\xbb\xbf" + original.replace("\n", "\r\n").encode("utf-8"))
+    data = read_plain(original)
+    data["as_of"] = "2026-12-20"
+    assert persist(server, "plan_data/site.yml", decap(data))[0] == 200
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and raw.count(b"\r\n") == original.count("\n")
+    expected = original.replace(f'as_of: "{read_plain(original)["as_of"]}"', 'as_of: "2026-12-20"')
+    assert raw[3:].decode("utf-8").replace("\r\n", "\n") == expected
