@@ -16,7 +16,7 @@ from ..data.schema import schema
 
 Field = dict[str, Any]
 _PAIR = re.compile(r"([a-z0-9-]+): ([^;.]+)")
-_SUMMARY_KEYS = ("id", "term", "title", "name", "label", "date")
+_SUMMARY_KEYS = ("name", "term", "title", "label", "date", "id")  # the first a person reads
 
 
 class MissingTitle(Exception):
