@@ -89,6 +89,8 @@ def test_admin_serves_its_page_config_and_bundle_and_nothing_else(tmp_path: Path
     assert b"connect-src 'self' http://127.0.0.1:8081;" in body
     assert admin.respond("config.yml")[1][0] == ("Content-Type", "text/yaml; charset=utf-8")
     assert admin.respond("decap-cms.js")[2] == b"/* bundle */"
+    assert b'<script src="plansite-admin.js">' in body  # Vietnamese for Decap's "Add"
+    assert b'add: "Th\xc3\xaam %{item}"' in admin.respond("plansite-admin.js")[2]
     for path in ("../pyproject.toml", "x/../../mkdocs.yml", "decap-cms.js.map", "nothing.js"):
         assert admin.respond(path)[0] == "404 Not Found"
 

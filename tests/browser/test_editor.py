@@ -114,7 +114,7 @@ def add_update(context: Any, preview: Any, url: str) -> None:
     admin = open_entry(context, url, "tien-do/entries/bao-ve-moi-truong-tp-tra-vinh")
     task = admin.locator("[class*=SortableListItem]", has_text="tuyen-truyen-van-dong").first
     task.locator("[class*=StyledListItemTopBar] button").first.click()
-    task.get_by_role("button", name=re.compile("^Add một lần cập nhật tiến độ")).click()
+    task.get_by_role("button", name=re.compile("^Thêm một lần cập nhật tiến độ")).click()
     task.locator("input[type=date]").last.fill("2026-12-01")
     task.get_by_text("Tình trạng").last.click()
     admin.keyboard.type("Đang thực hiện")

@@ -18,6 +18,7 @@ from .config import config_yaml
 from .save import Project
 
 BUNDLE = "decap-cms.js"
+OUR_SCRIPT = "plansite-admin.js"
 _ASSET = re.compile(r"[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*\.(js|wasm|css)")
 _TYPES = {
     "js": "application/javascript; charset=utf-8",
@@ -74,6 +75,9 @@ class Admin:
             return _answer("503 Service Unavailable", "text/plain; charset=utf-8", reason.encode())
         if rest in ("", "index.html"):
             return _answer("200 OK", "text/html; charset=utf-8", self.page())
+        if rest == OUR_SCRIPT:  # Vietnamese for the words Decap leaves in English
+            script = resources.files(__package__).joinpath("assets", OUR_SCRIPT).read_bytes()
+            return _answer("200 OK", _TYPES["js"], script)
         if rest == "config.yml":
             text = config_yaml(self.project, self.backend_url, self.site_url)
             return _answer("200 OK", "text/yaml; charset=utf-8", text.encode("utf-8"))

@@ -30,8 +30,8 @@ PAGES_HINT = (
     "đó). Các đánh dấu: "
 )
 PROGRESS_DESCRIPTION = (
-    "Mỗi nhiệm vụ: bấm nút 'Add tiến độ +' (thêm; bản tiếng Việt của Decap chưa dịch chữ "
-    "này) ở phần tiến độ để ghi một lần cập nhật mới (ngày, tình trạng, ghi chú, minh chứng). "
+    "Mỗi nhiệm vụ: bấm nút 'Thêm một lần cập nhật tiến độ' ở phần tiến độ để ghi một lần "
+    "cập nhật mới (ngày, tình trạng, ghi chú, minh chứng). "
     "Lần cập nhật đã lưu không sửa hay xóa được: muốn đính chính, hãy thêm một lần mới. "
     "Toàn văn kế hoạch không sửa ở đây: nó được nhập nguyên văn từ văn bản và chỉ sửa qua "
     "mục 'corrections' (đính chính) của tệp kế hoạch, bằng tay."
