@@ -125,18 +125,26 @@ def add_footnote(path: Path, after: str, note: str) -> None:
     assert escape(after) in body
     parts["word/document.xml"] = body.replace(escape(after), escape(after) + reference, 1).encode()
     parts["word/footnotes.xml"] = FOOTNOTES.format(note=escape(note)).encode()
-    rels = parts["word/_rels/document.xml.rels"].decode("utf-8")
-    parts["word/_rels/document.xml.rels"] = rels.replace(
+    _insert(
+        parts,
+        "word/_rels/document.xml.rels",
         "</Relationships>",
         '<Relationship Id="rIdFootnotes" Type="http://schemas.openxmlformats.org/'
-        'officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/></Relationships>',
-    ).encode()
-    types = parts["[Content_Types].xml"].decode("utf-8")
-    parts["[Content_Types].xml"] = types.replace(
+        'officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>',
+    )
+    _insert(
+        parts,
+        "[Content_Types].xml",
         "</Types>",
         '<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-'
-        'officedocument.wordprocessingml.footnotes+xml"/></Types>',
-    ).encode()
+        'officedocument.wordprocessingml.footnotes+xml"/>',
+    )
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
         for name, data in parts.items():
             target.writestr(name, data)
+
+
+def _insert(parts: dict[str, bytes], name: str, closing: str, element: str) -> None:
+    """Put `element` before the `closing` tag of the XML part `name`."""
+    text = parts[name].decode("utf-8")
+    parts[name] = text.replace(closing, element + closing).encode()
