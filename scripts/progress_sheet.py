@@ -16,10 +16,11 @@ import sys
 from pathlib import Path
 
 from plansite.cli.config import read_config
+from plansite.data.write import write_atomic
 from plansite.errors import PlanDataError
 from plansite.model.site import load_site
 from plansite.sheets.export import export_bytes
-from plansite.sheets.importing import apply, describe, prepare_import, write_atomic
+from plansite.sheets.importing import apply, describe, prepare_import
 from plansite.sheets.layout import ScopeError, org_scope, plan_scope
 from plansite.sheets.report import SheetError
 

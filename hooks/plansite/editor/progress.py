@@ -36,7 +36,7 @@ def _tasks(data: Any) -> dict[str, tuple[int, list[Any]]]:
     return found
 
 
-def _history(old: Loaded, new: Loaded, display: str) -> list[Problem]:
+def _history(old: Loaded, new: Loaded) -> list[Problem]:
     problems = []
     after = _tasks(new.data)
     for task_id, (index, updates) in _tasks(old.data).items():
@@ -62,7 +62,7 @@ def _history(old: Loaded, new: Loaded, display: str) -> list[Problem]:
 def check_plan_change(display: str, before: str, after: str) -> list[Problem]:
     """Problems if `after` changes a plan file other than by adding progress updates."""
     old, new = parse(before, display), parse(after, display)
-    problems = _history(old, new, display)
+    problems = _history(old, new)
     if _without_updates(old.data) != _without_updates(new.data):
         problems.append(
             Problem(

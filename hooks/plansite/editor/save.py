@@ -9,14 +9,12 @@ references, markers in pages. Only if that passes is anything written.
 
 from __future__ import annotations
 
-import os
 import posixpath
-import shutil
-import tempfile
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..data.write import trial_copy, write_atomic
 from ..errors import PlanDataError, Problem
 from ..project import generate
 from .progress import check_plan_change
@@ -106,27 +104,9 @@ def _check(project: Project, files: dict[str, tuple[bytes, bytes]]) -> None:
                 problems += exc.problems
     if problems:
         raise PlanDataError(problems)
-    with tempfile.TemporaryDirectory(prefix="plansite-editor-") as temporary:
-        copy = Path(temporary)
-        shutil.copytree(project.root / DATA, copy / DATA)
-        shutil.copytree(project.docs_dir, copy / project.docs)
-        for path, (_, new) in files.items():
-            (copy / path).write_bytes(new)
+    changed = {path: new for path, (_, new) in files.items()}
+    with trial_copy(project.root, [DATA, project.docs], changed) as copy:
         generate(copy, copy / project.docs, project.site_name)
-
-
-def _write(path: Path, data: bytes) -> None:
-    """Write through a temporary file in the same folder, then rename (mode kept)."""
-    mode = path.stat().st_mode & 0o777
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def refusal_text(problems: tuple[Problem, ...]) -> str:
@@ -153,5 +133,5 @@ def save(project: Project, sent: dict[str, str]) -> list[str]:
         except PlanDataError as exc:
             raise Refusal(refusal_text(exc.problems)) from None
         for path, (_, new) in files.items():
-            _write(project.root / path, new)
+            write_atomic(project.root / path, new)
         return sorted(files)

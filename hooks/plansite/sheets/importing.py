@@ -8,15 +8,12 @@ and only then written, each atomically (a temporary file, then a rename).
 
 from __future__ import annotations
 
-import os
-import shutil
-import stat
-import tempfile
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..data.write import trial_copy, write_atomic
 from ..model.site import load_site
 from ..model.types import Update
 from .append import AppendError, append_updates
@@ -110,11 +107,8 @@ def _new_files(root: Path, entries: list[Entry]) -> tuple[dict[Path, bytes], lis
 
 def _check_with(root: Path, files: dict[Path, bytes]) -> None:
     """Load the whole data again with the new files, in a temporary copy; raise if wrong."""
-    with tempfile.TemporaryDirectory(prefix="plansite-sheet-") as temporary:
-        copy = Path(temporary)
-        shutil.copytree(root / DATA_DIR, copy / DATA_DIR)
-        for path, data in files.items():
-            (copy / path.relative_to(root)).write_bytes(data)
+    changed = {path.relative_to(root).as_posix(): data for path, data in files.items()}
+    with trial_copy(root, [DATA_DIR], changed) as copy:
         load_site(copy / DATA_DIR, copy)
 
 
@@ -133,31 +127,6 @@ def prepare_import(root: Path, sheet_file: Path) -> Outcome:
     if files:
         _check_with(root, files)
     return Outcome(len(sheet.rows), tuple(changes), tuple(skipped), files)
-
-
-def _mode(path: Path) -> int:
-    """The permissions `path` has, or those a new file gets (0666 less the umask)."""
-    if path.exists():
-        return stat.S_IMODE(path.stat().st_mode)
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write `data` to `path` through a temporary file in the same folder, then rename.
-
-    The file keeps its permissions (a temporary file is private to its owner).
-    """
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.chmod(temporary, _mode(path))
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def _rows(rows: Iterable[int]) -> str:
