@@ -86,6 +86,14 @@ def notice_anchor(notice: Notice) -> str:
 
 
 @lru_cache(maxsize=65536)
+def address(src_uri: str) -> str:
+    """Where a page is served, relative to the site's root (directory URLs):
+    'a/b.md' → 'a/b/', 'a/index.md' → 'a/', 'index.md' → ''."""
+    folder, name = posixpath.split(src_uri.removesuffix(".md"))
+    path = folder if name == "index" else posixpath.join(folder, name)
+    return f"{path}/" if path else ""
+
+
 def _relpath(here: str, target: str) -> str:
     return "" if target == here else posixpath.relpath(target, posixpath.dirname(here) or ".")
 

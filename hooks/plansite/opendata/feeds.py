@@ -125,6 +125,4 @@ def atom(site: Site, site_name: str) -> bytes:
 
 
 def _page_url(base: str, src_uri: str) -> str:
-    path = src_uri.removesuffix("index.md").removesuffix(".md")
-    path = path if path.endswith("/") or not path else path + "/"
-    return base + path
+    return base + urls.address(src_uri)

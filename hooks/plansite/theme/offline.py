@@ -70,11 +70,10 @@ def manifest(site: Site, site_name: str) -> str:
 
 
 def page_path(src_uri: str) -> tuple[str, str]:
-    """A page's address relative to the site's root, and its built file ('a.md' → 'a/')."""
-    stem = src_uri.removesuffix(".md")
-    folder = posixpath.dirname(stem) if posixpath.basename(stem) == "index" else stem
-    address = f"{folder}/" if folder else "./"
-    return address, posixpath.join(folder, "index.html")
+    """A page's address relative to the site's root ('./' for the home page), and its built
+    file ('a.md' → 'a/', 'a/index.html')."""
+    address = urls.address(src_uri)
+    return address or "./", address + "index.html"
 
 
 def loaded_by(html: str, address: str) -> list[str]:
