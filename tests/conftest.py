@@ -29,10 +29,10 @@ REGEN = os.environ.get("PLANSITE_REGEN") == "1"
 # a build without the hook do not: the manifest, the theme colour, the hidden saved-copy banner
 # and the script that registers the worker.
 WORKER_PARTS = re.compile(
-    r'\s*<link rel="manifest" href="[^"]*">'
-    r'|\s*<meta name="theme-color" content="[^"]*">'
-    r'|\s*<p class="ban-da-luu" data-saved-copy hidden>.*?</p>'
-    r'|\s*<script src="[^"]*plansite-offline\.js" data-worker="[^"]*" data-scope="[^"]*"></script>'
+    r'\n  <link rel="manifest" href="[^"]*">'
+    r'|\n  <meta name="theme-color" content="[^"]*">'
+    r'|\n  <p class="ban-da-luu" data-saved-copy hidden>.*?</p>'
+    r'|\n  <script src="[^"]*plansite-offline\.js" data-worker="[^"]*" data-scope="[^"]*"></script>'
 )
 
 
