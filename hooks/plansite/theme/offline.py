@@ -69,13 +69,6 @@ def manifest(site: Site, site_name: str) -> str:
     return json.dumps(fields, ensure_ascii=False, indent=2) + "\n"
 
 
-def page_path(src_uri: str) -> tuple[str, str]:
-    """A page's address relative to the site's root ('./' for the home page), and its built
-    file ('a.md' → 'a/', 'a/index.html')."""
-    address = urls.address(src_uri)
-    return address or "./", address + "index.html"
-
-
 def loaded_by(html: str, address: str) -> list[str]:
     """The site's own files that a page at `address` loads, relative to the site's root."""
     found = []
@@ -94,12 +87,12 @@ def precache(site_dir: Path, src_uris: Iterable[str]) -> list[str]:
     """The saved pages' addresses, then the files they load, each once, in a fixed order."""
     pages, files = [], []
     for uri in src_uris:
-        address, built = page_path(uri)
-        target = site_dir / built
+        address = urls.address(uri)  # '' for the home page
+        target = site_dir / address / "index.html"
         if not target.is_file():
             continue  # a guide named in site.yml but not written: nothing to save
-        pages.append(address)
-        files += loaded_by(target.read_text(encoding="utf-8"), address.removesuffix("./"))
+        pages.append(address or "./")
+        files += loaded_by(target.read_text(encoding="utf-8"), address)
     files += [MANIFEST, ICON]
     return pages + sorted(set(files) - set(pages))
 
@@ -122,7 +115,7 @@ def write_worker(site_dir: Path, site: Site, *, enabled: bool) -> None:
         settings = {
             "version": version(site_dir),
             "precache": precache(site_dir, urls.saved_offline(site)),
-            "offline": page_path(urls.OFFLINE)[0],
+            "offline": urls.address(urls.OFFLINE),
             "workbox": WORKBOX,
         }
         template = _folder.joinpath("plansite-sw.js").read_text(encoding="utf-8")
